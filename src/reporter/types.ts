@@ -64,4 +64,6 @@ export type RotationSectionProps = {
   secret: SecretKind;
   /** The decoded current token (kept in memory only). */
   currentToken: string;
+  /** Closes the rotation section (the page shows its "Rotate token…" button again). */
+  onClose: () => void;
 };
