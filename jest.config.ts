@@ -16,7 +16,12 @@ const config: Config = {
       },
     ],
   },
-  moduleNameMapper: { '\\.css$': '<rootDir>/__mocks__/style.ts' },
+  moduleNameMapper: {
+    '\\.css$': '<rootDir>/__mocks__/style.ts',
+    // The real SDK needs console internals: unit tests use typed stubs.
+    '^@openshift-console/dynamic-plugin-sdk$':
+      '<rootDir>/__mocks__/@openshift-console/dynamic-plugin-sdk.tsx',
+  },
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
 };
 
