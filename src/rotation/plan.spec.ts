@@ -1,58 +1,7 @@
-import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import type { LicensingKind, ReporterKind, RouteKind, SecretKind } from '../reporter/types';
-import { findSenders, isReporterServiceHost, urlHost } from '../reporter/senders';
-import {
-  buildPlan,
-  secretKey,
-  secretShape,
-  senderPodsKey,
-  staleSecrets,
-  tokenPatch,
-  type PlanInput,
-  type PodKind,
-} from './plan';
-import {
-  find,
-  instanceOf,
-  loadFixtures,
-  matchesLabels,
-  ofKind,
-  type FixtureFile,
-} from './testing/fixtures';
-
-/** Observed state for one Reporter, gathered from a set of fixture objects as the section watches it. */
-const inputFrom = (objects: K8sResourceCommon[], namespace: string, crName: string): PlanInput => {
-  const cr = find<ReporterKind>(objects, 'IBMLicenseServiceReporter', namespace, crName);
-  if (!cr) throw new Error(`no Reporter ${namespace}/${crName} in fixtures`);
-  const instance = instanceOf(cr);
-  const secret = find<SecretKind>(objects, 'Secret', namespace, instance.secretName);
-  if (!secret) throw new Error('no token Secret in fixtures');
-  const pods = ofKind<PodKind>(objects, 'Pod');
-  const route = find<RouteKind>(objects, 'Route', namespace, 'ibm-license-service-reporter');
-  const licensings = ofKind<LicensingKind>(objects, 'IBMLicensing');
-  const { senders } = findSenders(instance, route, licensings);
-  const senderSecrets: PlanInput['senderSecrets'] = {};
-  const senderPods: PlanInput['senderPods'] = {};
-  for (const s of senders) {
-    const ref = { namespace: s.namespace, name: s.secretName };
-    senderSecrets[secretKey(ref)] =
-      find<SecretKind>(objects, 'Secret', s.namespace, s.secretName) ?? null;
-    senderPods[senderPodsKey(s)] = pods.filter(
-      (p) => p.metadata?.namespace === s.namespace && matchesLabels(p, s.podSelector),
-    );
-  }
-  return {
-    instance,
-    secret,
-    reporterPods: pods.filter(
-      (p) => p.metadata?.namespace === namespace && matchesLabels(p, instance.podSelector),
-    ),
-    route,
-    licensings,
-    senderSecrets,
-    senderPods,
-  };
-};
+import type { LicensingKind, SecretKind } from '../reporter/types';
+import { isReporterServiceHost, urlHost } from '../reporter/senders';
+import { buildPlan, secretShape, staleSecrets, tokenPatch } from './plan';
+import { find, inputFrom, loadFixtures, type FixtureFile } from './testing/fixtures';
 
 const planOf = (files: FixtureFile[], namespace = 'ibm-ls-reporter', crName = 'instance') =>
   buildPlan(inputFrom(loadFixtures(...files), namespace, crName));

@@ -6,7 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadAll } from 'js-yaml';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import type { ReporterInstance, ReporterKind } from '../../reporter/types';
+import type {
+  LicensingKind,
+  ReporterInstance,
+  ReporterKind,
+  RouteKind,
+  SecretKind,
+} from '../../reporter/types';
+import { findSenders } from '../../reporter/senders';
+import { secretKey, senderPodsKey, type PlanInput, type PodKind } from '../plan';
 import { DEFAULT_TOKEN_SECRET } from '../../reporter/types';
 
 export const FIXTURES_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
@@ -52,5 +60,43 @@ export const instanceOf = (cr: ReporterKind): ReporterInstance => {
     podSelector: { app: `ibm-license-service-reporter-${crName}`, licensing_cr: crName },
     deploymentName: `ibm-license-service-reporter-${crName}`,
     cr,
+  };
+};
+
+/** Observed state for one Reporter, gathered from a set of fixture objects as the section watches it. */
+export const inputFrom = (
+  objects: K8sResourceCommon[],
+  namespace: string,
+  crName: string,
+): PlanInput => {
+  const cr = find<ReporterKind>(objects, 'IBMLicenseServiceReporter', namespace, crName);
+  if (!cr) throw new Error(`no Reporter ${namespace}/${crName} in fixtures`);
+  const instance = instanceOf(cr);
+  const secret = find<SecretKind>(objects, 'Secret', namespace, instance.secretName);
+  if (!secret) throw new Error('no token Secret in fixtures');
+  const pods = ofKind<PodKind>(objects, 'Pod');
+  const route = find<RouteKind>(objects, 'Route', namespace, 'ibm-license-service-reporter');
+  const licensings = ofKind<LicensingKind>(objects, 'IBMLicensing');
+  const { senders } = findSenders(instance, route, licensings);
+  const senderSecrets: PlanInput['senderSecrets'] = {};
+  const senderPods: PlanInput['senderPods'] = {};
+  for (const s of senders) {
+    const ref = { namespace: s.namespace, name: s.secretName };
+    senderSecrets[secretKey(ref)] =
+      find<SecretKind>(objects, 'Secret', s.namespace, s.secretName) ?? null;
+    senderPods[senderPodsKey(s)] = pods.filter(
+      (p) => p.metadata?.namespace === s.namespace && matchesLabels(p, s.podSelector),
+    );
+  }
+  return {
+    instance,
+    secret,
+    reporterPods: pods.filter(
+      (p) => p.metadata?.namespace === namespace && matchesLabels(p, instance.podSelector),
+    ),
+    route,
+    licensings,
+    senderSecrets,
+    senderPods,
   };
 };
