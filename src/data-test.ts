@@ -9,6 +9,7 @@ export const DataTest = {
   noReporter: 'lsr-token-no-reporter',
   loadError: 'lsr-token-load-error',
   forbidden: 'lsr-token-forbidden',
+  namespaceForbidden: 'lsr-token-namespace-forbidden',
   namespaceForm: 'lsr-token-namespace-form',
   namespaceInput: 'lsr-token-namespace-input',
   namespaceSubmit: 'lsr-token-namespace-submit',
