@@ -13,7 +13,8 @@
 #   CONSOLE_PORT      console port on 127.0.0.1 (default 9000)
 #   PLUGIN_PORT       plugin server port (default 9001)
 #   CONTAINER_ENGINE  podman or docker (default: podman when installed, else docker)
-#   NO_WATCH=1        serve dist/ as it is (build it yourself) instead of running webpack --watch
+#   NO_WATCH=1        serve the build as it is (build it yourself) instead of running webpack --watch
+#   DIST_DIR          the directory to serve (default dist, the build output)
 #   VERIFY_TLS=1      verify the API server's certificate (default: skip, as local clusters are self-signed)
 set -euo pipefail
 
@@ -23,6 +24,12 @@ CONSOLE_IMAGE=${CONSOLE_IMAGE:-quay.io/openshift/origin-console:4.22}
 CONSOLE_PORT=${CONSOLE_PORT:-9000}
 PLUGIN_PORT=${PLUGIN_PORT:-9001}
 PLUGIN_NAME=$(node -p 'require("./package.json").consolePlugin.name')
+DIST_DIR=${DIST_DIR:-dist}
+case "$DIST_DIR" in
+  /*) ;;
+  *) DIST_DIR=$PWD/$DIST_DIR ;;
+esac
+DIST_DIR=${DIST_DIR%/}
 
 die() {
   echo "start-console: $*" >&2
@@ -58,12 +65,13 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [ "${NO_WATCH:-}" != 1 ]; then
+  [ "$DIST_DIR" = "$PWD/dist" ] || die "DIST_DIR is only for NO_WATCH=1 (webpack writes to dist/)"
   rm -rf dist
   npx webpack --watch >"$workdir/webpack.log" 2>&1 &
   children+=("$!")
   echo "Building the plugin (webpack --watch, log in $workdir/webpack.log)..."
   for _ in $(seq 1 300); do
-    [ -f dist/plugin-manifest.json ] && break
+    [ -f "$DIST_DIR/plugin-manifest.json" ] && break
     kill -0 "${children[0]}" 2>/dev/null || {
       cat "$workdir/webpack.log" >&2
       die "webpack stopped"
@@ -71,11 +79,11 @@ if [ "${NO_WATCH:-}" != 1 ]; then
     sleep 1
   done
 fi
-[ -f dist/plugin-manifest.json ] || die "dist/plugin-manifest.json is missing: run npm run build:dev"
+[ -f "$DIST_DIR/plugin-manifest.json" ] || die "$DIST_DIR/plugin-manifest.json is missing: run npm run build:dev"
 
 # The plugin server: dist/ at /, JavaScript and JSON with their MIME types (the console sends nosniff),
 # nothing cached, 404 for anything that is not a file.
-PLUGIN_DIST=$PWD/dist PLUGIN_PORT=$PLUGIN_PORT node -e '
+PLUGIN_DIST=$DIST_DIR PLUGIN_PORT=$PLUGIN_PORT node -e '
 const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -93,6 +101,12 @@ http.createServer((req, res) => {
 }).listen(Number(process.env.PLUGIN_PORT), "127.0.0.1", () => console.log("Plugin:      http://127.0.0.1:" + process.env.PLUGIN_PORT + "/ serving " + root));
 ' &
 children+=("$!")
+server=$!
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$PLUGIN_PORT") 2>/dev/null && break
+  kill -0 "$server" 2>/dev/null || die "the plugin server stopped (is port $PLUGIN_PORT in use?)"
+  sleep 0.1
+done
 
 # On Linux the console shares the host network, so it reaches the plugin server on 127.0.0.1. Elsewhere
 # (podman machine, Docker Desktop) it reaches the host through the engine's host alias.

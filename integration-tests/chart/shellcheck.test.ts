@@ -4,17 +4,23 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './helm';
 
-/** Every shell script of the repository's scripts/ and charts/, checked by shellcheck. */
+const SHELL_SHEBANG = /^#!\s*(\/bin\/(ba)?sh|\/usr\/bin\/env (ba)?sh)\b/;
+
+/** Every shell script under dir: *.sh files, and files without extension that start with a sh/bash shebang. */
 function shellScripts(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return shellScripts(file);
-    return entry.name.endsWith('.sh') ? [file] : [];
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : shellScripts(file);
+    if (entry.name.endsWith('.sh')) return [file];
+    if (path.extname(entry.name) !== '') return [];
+    return SHELL_SHEBANG.test(fs.readFileSync(file, 'utf8').slice(0, 100)) ? [file] : [];
   });
 }
 
-const scripts = ['scripts', 'charts'].flatMap((dir) => shellScripts(path.join(repoRoot, dir)));
+const scripts = ['scripts', 'charts', 'integration-tests/chart'].flatMap((dir) =>
+  shellScripts(path.join(repoRoot, dir)),
+);
 
 describe('shellcheck', () => {
   it('is installed', () => {
@@ -29,6 +35,7 @@ describe('shellcheck', () => {
       expect.arrayContaining([
         'charts/lsr-token-plugin/files/console-plugins.sh',
         'scripts/start-console.sh',
+        'integration-tests/chart/fixtures/console-shims/oc',
       ]),
     );
   });
