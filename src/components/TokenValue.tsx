@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button, Flex, FlexItem } from '@patternfly/react-core';
+import { Button } from '@patternfly/react-core';
 import { EyeIcon, EyeSlashIcon } from '@patternfly/react-icons';
 import { DataTest } from '../data-test';
 import { TOKEN_MASK } from '../token/mask';
@@ -19,38 +19,28 @@ export type TokenValueProps = {
 export const TokenValue = ({ token, revealed, onToggleReveal }: TokenValueProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
   return (
-    <Flex
-      alignItems={{ default: 'alignItemsCenter' }}
-      spaceItems={{ default: 'spaceItemsSm' }}
-      role="group"
-      aria-label={t('API token')}
-    >
-      <FlexItem>
-        <code data-test={DataTest.tokenValue} aria-hidden={!revealed}>
-          {revealed ? token : TOKEN_MASK}
-        </code>
-        {!revealed && <span className="pf-v6-screen-reader">{t('Token hidden')}</span>}
-      </FlexItem>
-      <FlexItem>
-        <Button
-          variant="secondary"
-          icon={revealed ? <EyeSlashIcon /> : <EyeIcon />}
-          onClick={onToggleReveal}
-          data-test={DataTest.revealToggle}
-        >
-          {revealed ? t('Hide token') : t('Reveal token')}
-        </Button>
-      </FlexItem>
-      <FlexItem>
-        <CopyButton
-          value={() => token}
-          aria-label={t('Copy API token')}
-          fallbackLabel={t('API token')}
-          dataTest={DataTest.copyToken}
-        >
-          {t('Copy')}
-        </CopyButton>
-      </FlexItem>
-    </Flex>
+    // Inline flow (no layout component): each PatternFly module costs bytes in the entry script.
+    <div role="group" aria-label={t('API token')}>
+      <code data-test={DataTest.tokenValue} aria-hidden={!revealed}>
+        {revealed ? token : TOKEN_MASK}
+      </code>
+      {!revealed && <span className="pf-v6-screen-reader">{t('Token hidden')}</span>}{' '}
+      <Button
+        variant="secondary"
+        icon={revealed ? <EyeSlashIcon /> : <EyeIcon />}
+        onClick={onToggleReveal}
+        data-test={DataTest.revealToggle}
+      >
+        {revealed ? t('Hide token') : t('Reveal token')}
+      </Button>{' '}
+      <CopyButton
+        value={() => token}
+        aria-label={t('Copy API token')}
+        fallbackLabel={t('API token')}
+        dataTest={DataTest.copyToken}
+      >
+        {t('Copy')}
+      </CopyButton>
+    </div>
   );
 };
