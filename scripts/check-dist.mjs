@@ -2,12 +2,12 @@
 // Checks the output of `npm run build` the way console 4.22 will read it: the manifest
 // (name, version, callback registration, @console/pluginAPI dependency, extension kinds, code
 // references), the entry script and chunks (present, content-hashed) and the locale file.
-// Exits non-zero with one line per problem.
+// Exits non-zero with one line per problem. Usage: node scripts/check-dist.mjs [dist directory]
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const dist = path.join(root, 'dist');
+const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const plugin = pkg.consolePlugin ?? {};
 const name = plugin.name;
@@ -41,7 +41,7 @@ const codeRefsOf = (value, found = []) => {
 };
 
 if (!fs.existsSync(dist)) {
-  console.error('check-dist: dist/ does not exist: run "npm run build" first.');
+  console.error(`check-dist: ${dist} does not exist: run "npm run build" first.`);
   process.exit(1);
 }
 

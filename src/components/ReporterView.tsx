@@ -62,9 +62,8 @@ export const ReporterView = ({ discovery, ns, name, onSelect }: ReporterViewProp
       if (instances.length === 0) return <NoReporterState namespace={discovery.namespace} />;
       const selected = pickInstance(instances, ns ?? null, name ?? null);
       if (!selected) return null;
-      const notFound =
-        (ns !== undefined || name !== undefined) &&
-        (selected.namespace !== ns || selected.crName !== name);
+      // Only what the address names counts: `?ns=` alone is a namespace, not a missing name.
+      const notFound = (!!ns && selected.namespace !== ns) || (!!name && selected.crName !== name);
       return (
         <Stack hasGutter>
           {notFound && (

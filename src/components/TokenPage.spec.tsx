@@ -180,6 +180,16 @@ describe('TokenPage: finding the Reporter', () => {
     expect(screen.getByTestId('location').textContent).not.toContain(TOKEN);
   });
 
+  it('says when the instance named in the URL is gone, and shows another', () => {
+    renderPage('?ns=elsewhere&name=old');
+    expect(
+      screen.getByText(
+        'The Reporter named in the address was not found; showing ibm-ls-reporter/instance.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId(DataTest.tokenValue)).toHaveTextContent(TOKEN_MASK);
+  });
+
   it('opens the instance named in the URL', () => {
     cluster.lists = { '*': [fixtureReporter(), fixtureReporter('reporter-custom.yaml')] };
     renderPage('?ns=ibm-ls-reporter&name=instance');
@@ -213,6 +223,7 @@ describe('TokenPage: finding the Reporter', () => {
       expect.objectContaining({ isList: true, namespace: 'ibm-ls-reporter' }),
     );
     expect(screen.getByTestId(DataTest.tokenValue)).toHaveTextContent(TOKEN_MASK);
+    expect(screen.queryByText(/named in the address was not found/)).not.toBeInTheDocument();
   });
 
   it('says so when listing in the typed namespace is refused too', () => {

@@ -76,6 +76,7 @@ describe('pickInstance', () => {
   });
   it('picks the first of a namespace when only the namespace is given', () => {
     expect(pickInstance(instances, 'b', null)?.crName).toBe('three');
+    expect(pickInstance(instances, 'b', 'gone')?.crName).toBe('three');
   });
   it('picks the first instance otherwise', () => {
     expect(pickInstance(instances, null, null)?.crName).toBe('one');

@@ -40,14 +40,14 @@ export const discoverReporters = (crs: readonly ReporterKind[] | undefined): Rep
   );
 };
 
-/** The instance named in the URL (`?ns=&name=`), else the first one. */
+/** The instance named in the URL (`?ns=&name=`), else the first of `ns`, else the first one. */
 export const pickInstance = (
   instances: readonly ReporterInstance[],
   ns: string | null,
   name: string | null,
 ): ReporterInstance | undefined =>
   instances.find((i) => i.namespace === ns && i.crName === name) ??
-  (ns && !name ? instances.find((i) => i.namespace === ns) : undefined) ??
+  (ns ? instances.find((i) => i.namespace === ns) : undefined) ??
   instances[0];
 
 /** `namespace/crName`, the value a selector uses for an instance. */
