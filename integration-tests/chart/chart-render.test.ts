@@ -583,7 +583,7 @@ describe('NOTES.txt', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const notes = result.stdout.slice(result.stdout.indexOf('NOTES:'));
-    expect(notes).toContain('Administration > License Service Reporter token');
+    expect(notes).toContain('Administration → License Service Reporter token');
     expect(notes).toContain('/license-service-reporter/api-token');
     expect(notes).toContain(
       'oc adm policy add-cluster-role-to-group lsr-token-plugin-rotator <group>',

@@ -256,7 +256,14 @@ export async function startPluginServer(options: StartOptions): Promise<PluginSe
     });
   });
 
+  // Never leave nginx behind when this process ends without calling stop().
+  const killOnExit = () => {
+    child.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
+
   const stop = async () => {
+    process.removeListener('exit', killOnExit);
     if (!state.exited) {
       child.kill('SIGQUIT');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -277,4 +284,23 @@ export async function startPluginServer(options: StartOptions): Promise<PluginSe
   }
 
   return { url: `https://127.0.0.1:${port}/`, port, caCert, config, logs, stop };
+}
+
+/** npx tsx integration-tests/chart/nginx-server.ts [distDir] [port]: serve a build until interrupted. */
+if (require.main === module) {
+  const [distDir = 'dist', port] = process.argv.slice(2);
+  void startPluginServer({ distDir, port: Number(port) || undefined }).then(
+    (server) => {
+      process.stdout.write(`serving ${path.resolve(distDir)} at ${server.url} (Ctrl-C stops)\n`);
+      const stop = () => {
+        void server.stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }
