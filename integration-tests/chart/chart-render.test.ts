@@ -138,6 +138,24 @@ describe('helm lint', () => {
     expect(result.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
   });
 
+  it('passes --strict with non-default values too', () => {
+    const result = helm([
+      'lint',
+      '--strict',
+      chartDir,
+      '--namespace',
+      'console-plugins',
+      '--values',
+      ciValuesFile,
+      '--set',
+      'consoleJobs.enabled=false,rbac.rotator.groups={lsr-admins},rbac.viewer.users={alice}',
+      '--set',
+      'plugin.replicas=3,plugin.podDisruptionBudget.enabled=false,plugin.i18nLoadType=Lazy',
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
+  });
+
   it('fails on a value the schema rejects', () => {
     const result = helm([
       'lint',

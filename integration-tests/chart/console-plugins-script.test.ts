@@ -52,6 +52,8 @@ interface RunOptions {
   concurrent?: unknown[][];
   failGets?: number;
   attempts?: number;
+  /** PATH for the script; the kubectl stand-in first, then the system's. */
+  path?: string;
 }
 
 function run(action: string, plugin: string, options: RunOptions): Run {
@@ -63,7 +65,7 @@ function run(action: string, plugin: string, options: RunOptions): Run {
   if (options.concurrent) fs.writeFileSync(concurrent, JSON.stringify(options.concurrent));
   fs.writeFileSync(log, '');
   const env: NodeJS.ProcessEnv = {
-    PATH: `${shimDir}:/usr/local/bin:/usr/bin:/bin`,
+    PATH: options.path ?? `${shimDir}:/usr/local/bin:/usr/bin:/bin`,
     REAL_KUBECTL: kubectl,
     SHIM_STATE: state,
     SHIM_LOG: log,
@@ -315,5 +317,43 @@ describe.each(['sh', 'bash'])('console-plugins.sh under %s', (shell) => {
         calls: [],
       });
     }
+  });
+});
+
+describe('console-plugins.sh in an image with oc only', () => {
+  /** A PATH holding the script's tools, node for the stand-in, and the stand-in installed as `oc`. */
+  function ocOnlyPath(withOc: boolean): string {
+    const bin = path.join(workDir, 'bin');
+    fs.mkdirSync(bin);
+    for (const tool of ['sh', 'grep', 'sed', 'cut', 'sort', 'sleep', 'env', 'node']) {
+      const found = spawnSync('sh', ['-c', `command -v ${tool}`], {
+        encoding: 'utf8',
+      }).stdout.trim();
+      expect({ tool, found: found !== '' }).toEqual({ tool, found: true });
+      fs.symlinkSync(found, path.join(bin, tool));
+    }
+    if (withOc) fs.symlinkSync(path.join(shimDir, 'kubectl'), path.join(bin, 'oc'));
+    return bin;
+  }
+
+  it('uses oc when kubectl is not installed', () => {
+    const r = run('enable', 'lsr-token-plugin', {
+      object: load('empty-plugins.yaml'),
+      path: ocOnlyPath(true),
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(verbs(r)).toEqual(['get', 'patch']);
+    expect(plugins(r)).toEqual(['lsr-token-plugin']);
+  });
+
+  it('fails clearly when neither is installed', () => {
+    const r = run('enable', 'lsr-token-plugin', {
+      object: load('empty-plugins.yaml'),
+      path: ocOnlyPath(false),
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('neither kubectl nor oc found on PATH');
+    expect(r.calls).toEqual([]);
   });
 });
