@@ -29,6 +29,14 @@ export const useActiveNamespace: typeof SDK.useActiveNamespace = jest.fn(() => [
 
 export const k8sPatch: typeof SDK.k8sPatch = jest.fn(({ resource }) => Promise.resolve(resource));
 
+export const useK8sWatchResources: typeof SDK.useK8sWatchResources = jest.fn(() => ({}) as never);
+
+export const k8sGet: typeof SDK.k8sGet = jest.fn(() => Promise.reject(new Error('k8sGet stub')));
+
+export const k8sList: typeof SDK.k8sList = jest.fn(() => Promise.resolve([]));
+
+export const k8sDelete: typeof SDK.k8sDelete = jest.fn(({ resource }) => Promise.resolve(resource));
+
 export const ResourceLink: typeof SDK.ResourceLink = ({
   name,
   namespace,

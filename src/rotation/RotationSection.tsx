@@ -1,6 +1,242 @@
+/**
+ * Token rotation: the new token (typed or generated, validated as typed), the review of the exact
+ * plan, the run with its progress, and what to do on other clusters. Loaded lazily by the token page.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  Flex,
+  FlexItem,
+  Form,
+  HelperText,
+  HelperTextItem,
+  Spinner,
+} from '@patternfly/react-core';
+import { DataTest } from '../data-test';
+import { useNow } from '../hooks/useNow';
 import type { RotationSectionProps } from '../reporter/types';
+import { validateToken } from '../token/validate';
+import { NewTokenField } from '../components/rotation/NewTokenField';
+import { OtherClusters } from '../components/rotation/OtherClusters';
+import { ReviewModal } from '../components/rotation/ReviewModal';
+import { RunProgress } from '../components/rotation/RunProgress';
+import { requiredAccess } from './access';
+import { launchRotation, retryRotation } from './controller';
+import { LeaveGuard } from './LeaveGuard';
+import { buildPlan, reporterKey, secretKey, staleSecrets, type RotationPlan } from './plan';
+import type { RotationPort } from './run';
+import { createSdkPort } from './sdk-port';
+import { dismissRotation, useRotation, type RotationRecord } from './store';
+import { useAccessChecks } from './useAccessChecks';
+import { useRotationData, type LoadProblem } from './useRotationData';
 
-// Placeholder slot: replaced by the rotation feature (form, review, progress).
-const RotationSection = (props: RotationSectionProps) => (props.currentToken ? null : null);
+type Review = {
+  plan: RotationPlan;
+  kind: RotationRecord['kind'];
+  newToken: string;
+  previousToken: string;
+};
+
+export type RotationSectionInternalProps = RotationSectionProps & {
+  /** Replaces the SDK-backed port (tests). */
+  port?: RotationPort;
+};
+
+const RotationSection = ({
+  instance,
+  secret,
+  currentToken,
+  onClose,
+  port: portOverride,
+}: RotationSectionInternalProps) => {
+  const { t } = useTranslation('plugin__lsr-token-plugin');
+  const key = reporterKey(instance);
+  const record = useRotation(key);
+  const data = useRotationData(instance, secret);
+  const [token, setToken] = useState('');
+  const [review, setReview] = useState<Review>();
+  const port = useMemo(() => portOverride ?? createSdkPort(), [portOverride]);
+  const validation = useMemo(() => validateToken(token, { currentToken }), [token, currentToken]);
+  const livePlan = useMemo(() => (data.input ? buildPlan(data.input) : undefined), [data.input]);
+  const observed = useMemo(() => {
+    const rvs: Record<string, string | undefined> = {
+      [secretKey({ namespace: instance.namespace, name: instance.secretName })]:
+        secret.metadata?.resourceVersion,
+    };
+    for (const [k, s] of Object.entries(data.input?.senderSecrets ?? {})) {
+      rvs[k] = s?.metadata?.resourceVersion;
+    }
+    return rvs;
+  }, [instance.namespace, instance.secretName, secret, data.input]);
+  const stale = review ? staleSecrets(review.plan, observed) : [];
+  const needs = useMemo(() => (review ? requiredAccess(review.plan) : []), [review]);
+  const access = useAccessChecks(needs);
+  const now = useNow(1000).getTime();
+
+  const openReview = (kind: RotationRecord['kind']) => {
+    if (!livePlan) return;
+    if (kind === 'revert') {
+      if (!record) return;
+      setReview({
+        plan: livePlan,
+        kind,
+        newToken: record.previousToken,
+        previousToken: currentToken,
+      });
+    } else {
+      setReview({ plan: livePlan, kind, newToken: token, previousToken: currentToken });
+    }
+  };
+
+  const confirm = () => {
+    if (!review || stale.length > 0 || access.loading || access.missing.length > 0) return;
+    const started = launchRotation({
+      plan: review.plan,
+      newToken: review.newToken,
+      previousToken: review.previousToken,
+      kind: review.kind,
+      port,
+    });
+    if (started) {
+      setReview(undefined);
+      setToken('');
+    }
+  };
+
+  const reviewReason = !livePlan
+    ? data.problems.length > 0
+      ? t('The plan cannot be built: see the problem above.')
+      : t('Reading the cluster state…')
+    : !validation.valid
+      ? t('Enter a valid new token first.')
+      : undefined;
+
+  return (
+    <Card data-test={DataTest.rotationSection} className="lsr-token-plugin__rotation">
+      <CardTitle component="h2">{t('Rotate the API token')}</CardTitle>
+      <CardBody>
+        <LeaveGuard when={record?.running === true} />
+        {!data.loaded && data.problems.length === 0 && (
+          <div data-test={DataTest.rotationLoading}>
+            <Spinner size="md" aria-hidden /> {t('Reading the cluster state…')}
+          </div>
+        )}
+        {data.problems.map((p) => (
+          <LoadProblemAlert key={p.what} problem={p} />
+        ))}
+        {record ? (
+          <>
+            <RunProgress
+              record={record}
+              now={now}
+              onRetry={() => {
+                void retryRotation(key, port);
+              }}
+              onRevert={() => {
+                openReview('revert');
+              }}
+              onReviewAgain={() => {
+                dismissRotation(key);
+              }}
+              onDone={() => {
+                dismissRotation(key);
+                onClose();
+              }}
+            />
+            {(record.state.outcome.kind === 'succeeded' ||
+              (record.state.outcome.kind === 'failed' &&
+                record.state.outcome.tokenSaved === 'yes')) && (
+              <OtherClusters
+                token={record.newToken}
+                {...(record.plan.reporterUrl ? { reporterUrl: record.plan.reporterUrl } : {})}
+              />
+            )}
+          </>
+        ) : (
+          <Form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!reviewReason) openReview('rotate');
+            }}
+          >
+            <NewTokenField value={token} onChange={setToken} validation={validation} />
+            <Flex>
+              <FlexItem>
+                <Button
+                  type="submit"
+                  variant="primary"
+                  isAriaDisabled={reviewReason !== undefined}
+                  aria-describedby={reviewReason ? 'lsr-token-plugin-review-reason' : undefined}
+                  data-test={DataTest.rotationReview}
+                >
+                  {t('Review the rotation…')}
+                </Button>
+              </FlexItem>
+              <FlexItem>
+                <Button variant="link" onClick={onClose} data-test={DataTest.rotationClose}>
+                  {t('Cancel')}
+                </Button>
+              </FlexItem>
+            </Flex>
+            {reviewReason && (
+              <HelperText id="lsr-token-plugin-review-reason">
+                <HelperTextItem>{reviewReason}</HelperTextItem>
+              </HelperText>
+            )}
+          </Form>
+        )}
+        {review && (
+          <ReviewModal
+            plan={review.plan}
+            kind={review.kind}
+            stale={stale}
+            access={access}
+            busy={record?.running === true}
+            onConfirm={confirm}
+            onReviewAgain={() => {
+              if (livePlan) setReview({ ...review, plan: livePlan });
+            }}
+            onCancel={() => {
+              setReview(undefined);
+            }}
+          />
+        )}
+      </CardBody>
+    </Card>
+  );
+};
+
+const LoadProblemAlert = ({ problem }: { problem: LoadProblem }) => {
+  const { t } = useTranslation('plugin__lsr-token-plugin');
+  const code =
+    typeof problem.error === 'object' && problem.error !== null && 'code' in problem.error
+      ? String(problem.error.code)
+      : '';
+  const titles: Record<LoadProblem['what'], string> = {
+    route: t('The Reporter API Route cannot be read'),
+    licensings: t('License Services (IBMLicensing) cannot be listed'),
+    pods: t('The Reporter pods cannot be listed'),
+    sender: t("A License Service's Secret copy or pods cannot be read"),
+  };
+  return (
+    <Alert
+      isInline
+      variant="danger"
+      title={titles[problem.what]}
+      data-test={DataTest.rotationLoadError}
+    >
+      {code === '403'
+        ? t(
+            'Permission denied (403). The rotation needs to read this to know every copy of the token and every pod that reads it; ask a cluster administrator for read access.',
+          )
+        : t('The rotation needs it to plan every step. Reload the page to try again.')}
+    </Alert>
+  );
+};
 
 export default RotationSection;

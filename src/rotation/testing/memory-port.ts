@@ -60,7 +60,7 @@ export class MemoryCluster {
 
   key(o: K8sResourceCommon | SecretRef): string {
     if ('namespace' in o && 'name' in o) return `${o.namespace}/${o.name}`;
-    const meta = (o).metadata;
+    const meta = o.metadata;
     return `${meta?.namespace ?? ''}/${meta?.name ?? ''}`;
   }
 

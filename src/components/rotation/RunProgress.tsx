@@ -1,0 +1,237 @@
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Flex, FlexItem, List, ListItem, Spinner } from '@patternfly/react-core';
+import { CheckCircleIcon, ExclamationCircleIcon, PendingIcon } from '@patternfly/react-icons';
+import { DataTest } from '../../data-test';
+import { DEFAULT_READY_TIMEOUT_MS, type StepStatus } from '../../rotation/run';
+import type { RotationRecord } from '../../rotation/store';
+import { useRotationText } from './useRotationText';
+
+export const formatDuration = (ms: number): string => {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
+};
+
+const StatusIcon = ({ status, label }: { status: StepStatus; label: string }) => {
+  switch (status) {
+    case 'running':
+      return <Spinner size="md" aria-label={label} />;
+    case 'done':
+      return (
+        <CheckCircleIcon className="lsr-token-plugin__status-done" aria-label={label} role="img" />
+      );
+    case 'failed':
+      return (
+        <ExclamationCircleIcon
+          className="lsr-token-plugin__status-failed"
+          aria-label={label}
+          role="img"
+        />
+      );
+    case 'pending':
+      return (
+        <PendingIcon className="lsr-token-plugin__status-pending" aria-label={label} role="img" />
+      );
+  }
+};
+
+export type RunProgressProps = {
+  record: RotationRecord;
+  now: number;
+  onRetry: () => void;
+  onRevert: () => void;
+  onReviewAgain: () => void;
+  onDone: () => void;
+};
+
+/** Each step with its status, what it is doing and for how long; the outcome and what to do next. */
+export const RunProgress = ({
+  record,
+  now,
+  onRetry,
+  onRevert,
+  onReviewAgain,
+  onDone,
+}: RunProgressProps) => {
+  const { t } = useTranslation('plugin__lsr-token-plugin');
+  const text = useRotationText();
+  const { plan, state } = record;
+  const outcome = state.outcome;
+  const statusLabel: Record<StepStatus, string> = {
+    pending: t('Pending'),
+    running: t('Running'),
+    done: t('Done'),
+    failed: t('Failed'),
+  };
+  const saved = state.savedIn.map(text.secretName).join(', ');
+  const failedStep =
+    outcome.kind === 'failed' ? plan.steps.find((s) => s.id === outcome.stepId) : undefined;
+  const failure =
+    outcome.kind === 'failed'
+      ? state.steps.find((s) => s.id === outcome.stepId)?.failure
+      : undefined;
+  const reason =
+    failure && failedStep
+      ? text.failure(failure, failedStep, Math.round(DEFAULT_READY_TIMEOUT_MS / 60000))
+      : '';
+  const canRevert =
+    !record.running &&
+    (outcome.kind === 'succeeded' || (outcome.kind === 'failed' && outcome.tokenSaved !== 'no'));
+
+  return (
+    <div data-test={DataTest.rotationProgress}>
+      <List isPlain aria-label={t('Rotation steps')} className="lsr-token-plugin__steps">
+        {plan.steps.map((step, i) => {
+          const s = state.steps[i];
+          const status = s?.status ?? 'pending';
+          const elapsed =
+            s?.startedAt !== undefined ? formatDuration((s.endedAt ?? now) - s.startedAt) : '';
+          return (
+            <ListItem key={step.id} data-test={DataTest.rotationStep} data-status={status}>
+              <Flex
+                flexWrap={{ default: 'nowrap' }}
+                alignItems={{ default: 'alignItemsFlexStart' }}
+              >
+                <FlexItem>
+                  <StatusIcon status={status} label={statusLabel[status]} />
+                </FlexItem>
+                <FlexItem grow={{ default: 'grow' }}>
+                  <div>
+                    <strong>{text.stepTitle(step)}</strong>{' '}
+                    <span className="lsr-token-plugin__step-status">
+                      {statusLabel[status]}
+                      {elapsed ? ` · ${elapsed}` : ''}
+                    </span>
+                  </div>
+                  {status === 'running' && s?.activity && <div>{text.activity(s.activity)}</div>}
+                  {status === 'done' && s?.activity?.kind === 'no-pods' && (
+                    <div>{text.activity(s.activity)}</div>
+                  )}
+                  {status === 'done' && s?.newPodNames && s.newPodNames.length > 0 && (
+                    <div>{t('Replaced by: {{pods}}', { pods: s.newPodNames.join(', ') })}</div>
+                  )}
+                  {status === 'failed' && s?.failure && (
+                    <div>
+                      {text.failure(s.failure, step, Math.round(DEFAULT_READY_TIMEOUT_MS / 60000))}
+                    </div>
+                  )}
+                </FlexItem>
+              </Flex>
+            </ListItem>
+          );
+        })}
+      </List>
+
+      <div data-test={DataTest.rotationOutcome} aria-live="polite">
+        {outcome.kind === 'running' && (
+          <Alert isInline variant="info" title={t('Rotation in progress')}>
+            {t(
+              'You can stay here to follow it. Leaving the page asks first; the run goes on while you browse the console.',
+            )}
+          </Alert>
+        )}
+        {outcome.kind === 'succeeded' && (
+          <Alert
+            isInline
+            variant="success"
+            title={
+              record.kind === 'revert'
+                ? t('The previous token is back in use')
+                : t('The token was rotated')
+            }
+          >
+            {t(
+              'The new token is saved in {{secrets}} and every pod that reads it was restarted and is ready.',
+              {
+                secrets: saved,
+              },
+            )}
+          </Alert>
+        )}
+        {outcome.kind === 'refused' && (
+          <Alert isInline variant="danger" title={t('Nothing was sent')}>
+            {t(
+              'The token does not meet the rules. Nothing changed: the current token is still in use.',
+            )}
+          </Alert>
+        )}
+        {outcome.kind === 'failed' && outcome.tokenSaved === 'no' && (
+          <Alert
+            isInline
+            variant="danger"
+            title={t('Nothing changed: the current token is still in use')}
+          >
+            {reason}
+          </Alert>
+        )}
+        {outcome.kind === 'failed' && outcome.tokenSaved === 'yes' && (
+          <Alert
+            isInline
+            variant="danger"
+            title={t('The new token IS saved, but a later step failed')}
+          >
+            <p>
+              {t('The new token is saved in {{secrets}}. Step "{{step}}" failed: {{reason}}', {
+                secrets: saved,
+                step: failedStep ? text.stepTitle(failedStep) : '',
+                reason,
+              })}
+            </p>
+            <p>
+              {t(
+                'Retry runs again from the failed step (done steps are not repeated). Revert puts the previous token back with the same steps.',
+              )}
+            </p>
+          </Alert>
+        )}
+        {outcome.kind === 'failed' && outcome.tokenSaved === 'unknown' && (
+          <Alert isInline variant="danger" title={t('Not known whether the new token was saved')}>
+            {t(
+              'The write to {{secret}} got no clear answer and the Secret could not be read back: {{reason}} Retry reads the Secret first and does not write twice.',
+              {
+                secret:
+                  failedStep?.kind === 'patch-secret' ? text.secretName(failedStep.secret) : '',
+                reason,
+              },
+            )}
+          </Alert>
+        )}
+      </div>
+
+      <Flex className="lsr-token-plugin__run-actions">
+        {outcome.kind === 'failed' && outcome.canRetry && !record.running && (
+          <FlexItem>
+            <Button variant="primary" onClick={onRetry} data-test={DataTest.rotationRetry}>
+              {t('Retry from the failed step')}
+            </Button>
+          </FlexItem>
+        )}
+        {outcome.kind === 'failed' && outcome.reviewAgain && (
+          <FlexItem>
+            <Button
+              variant="primary"
+              onClick={onReviewAgain}
+              data-test={DataTest.rotationReviewAgain}
+            >
+              {t('Reload and review again')}
+            </Button>
+          </FlexItem>
+        )}
+        {canRevert && (
+          <FlexItem>
+            <Button variant="secondary" onClick={onRevert} data-test={DataTest.rotationRevert}>
+              {t('Revert to previous token')}
+            </Button>
+          </FlexItem>
+        )}
+        {!record.running && (
+          <FlexItem>
+            <Button variant="link" onClick={onDone} data-test={DataTest.rotationDone}>
+              {t('Done')}
+            </Button>
+          </FlexItem>
+        )}
+      </Flex>
+    </div>
+  );
+};
