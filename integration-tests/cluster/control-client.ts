@@ -114,6 +114,11 @@ export class EmulatorControl {
     await this.call('DELETE', `/object?path=${encodeURIComponent(path)}`);
   }
 
+  /** Drops the watch history: watches from any older resourceVersion then get 410 Gone. */
+  async compact(): Promise<string> {
+    return (await this.call<{ resourceVersion: string }>('POST', '/compact')).resourceVersion;
+  }
+
   requests(): Promise<RequestLogEntry[]> {
     return this.call('GET', '/requests');
   }

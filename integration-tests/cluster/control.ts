@@ -206,6 +206,10 @@ async function route(
       send(res, 200, state.cluster.delete(t.rt, t.ns, t.name, { gracePeriodSeconds: 0 }).object);
       return;
     }
+    case 'POST /compact':
+      store.compact();
+      send(res, 200, { resourceVersion: String(store.resourceVersion) });
+      return;
     case 'GET /requests':
       send(res, 200, state.log.all());
       return;

@@ -82,8 +82,9 @@ export class EmulatorState {
       this.cluster.options.podTerminationDelayMs = opts.podTerminationDelayMs;
     const store = this.cluster.store;
     store.clear();
+    const floor = store.resourceVersion + 1;
     const count = loadFixture(store, fixture);
-    store.sealHistory();
+    store.sealHistory(floor);
     this.fixture = fixture;
     const reporters = store.registry.find(
       'operator.ibm.com',

@@ -29,7 +29,8 @@ function objKey(ns: string, name: string): string {
 export class Store {
   registry = new Registry();
   private readonly objects = new Map<string, Map<string, KObject>>();
-  private rv = 1;
+  /** The global resourceVersion counter; starts above the values found in the fixture files. */
+  private rv = 4_900_000;
   private history: StoreEvent[] = [];
   /** Every event with rv > historyFloor is still in `history`. */
   private historyFloor = 1;
@@ -59,7 +60,7 @@ export class Store {
     if (this.history.length > HISTORY_LIMIT) {
       const dropped = this.history.splice(0, this.history.length - HISTORY_LIMIT);
       const last = dropped[dropped.length - 1];
-      if (last) this.historyFloor = last.rv;
+      if (last) this.historyFloor = last.rv + 1;
     }
     for (const l of [...this.listeners]) l(ev);
   }
@@ -67,7 +68,7 @@ export class Store {
   /** Events after `rv`, or a 410 when some of them are no longer kept. */
   eventsSince(rv: number): StoreEvent[] {
     if (rv < this.historyFloor) {
-      throw gone(`too old resource version: ${rv} (${this.historyFloor + 1})`);
+      throw gone(`too old resource version: ${rv} (${this.historyFloor})`);
     }
     let lo = 0;
     let hi = this.history.length;
@@ -79,8 +80,17 @@ export class Store {
     return this.history.slice(lo);
   }
 
-  /** Forget the history (after loading a fixture: watches may start from the current resourceVersion only). */
-  sealHistory(): void {
+  /**
+   * Starts a new history after a fixture load: the loaded objects form one snapshot, so a watch may start from
+   * any resourceVersion >= `floor` (the first one stamped by the load); older ones get 410 Gone.
+   */
+  sealHistory(floor: number): void {
+    this.history = [];
+    this.historyFloor = floor;
+  }
+
+  /** Drops the whole history, as an etcd compaction would: watches from older resourceVersions get 410 Gone. */
+  compact(): void {
     this.history = [];
     this.historyFloor = this.rv;
   }
@@ -114,7 +124,7 @@ export class Store {
     return this.rv;
   }
 
-  /** Loads an object as it is (fixture loading): keeps its uid and resourceVersion, emits no event. */
+  /** Loads an object as it is (fixture loading): keeps its uid, stamps a new resourceVersion, emits no event. */
   load(rt: ResourceType, obj: KObject): void {
     const name = obj.metadata.name ?? '';
     const ns = rt.namespaced ? (obj.metadata.namespace ?? '') : '';
@@ -123,9 +133,7 @@ export class Store {
     if (!rt.namespaced) delete stored.metadata.namespace;
     stored.metadata.uid ??= newUid();
     stored.metadata.creationTimestamp ??= nowIso();
-    const rv = Number(stored.metadata.resourceVersion);
-    if (Number.isFinite(rv) && rv > this.rv) this.rv = rv;
-    if (!Number.isFinite(rv) || rv <= 0) stored.metadata.resourceVersion = String(this.nextRv());
+    stored.metadata.resourceVersion = String(this.nextRv());
     this.bucket(rt).set(objKey(ns, name), stored);
     if (rt.group === 'apiextensions.k8s.io' && rt.plural === 'customresourcedefinitions') {
       for (const t of typesFromCrd(stored)) this.registry.add(t);
@@ -318,7 +326,7 @@ export class Store {
     this.objects.clear();
     this.history = [];
     this.registry = new Registry();
-    this.historyFloor = this.rv;
+    this.historyFloor = this.rv + 1;
   }
 }
 
