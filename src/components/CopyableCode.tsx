@@ -32,17 +32,16 @@ export const CopyableCode = ({
   const labelId = useId();
   return (
     <div role="group" aria-labelledby={labelId} data-test={dataTest}>
-      <div id={labelId}>{label}</div>
-      <CodeBlock
-        actions={
-          <CopyButton
-            value={() => text}
-            aria-label={t('Copy {{label}}', { label })}
-            fallbackLabel={label}
-            dataTest={dataTest ? `${dataTest}-copy` : undefined}
-          />
-        }
-      >
+      <div>
+        <span id={labelId}>{label}</span>{' '}
+        <CopyButton
+          value={() => text}
+          aria-label={t('Copy {{label}}', { label })}
+          fallbackLabel={label}
+          dataTest={dataTest ? `${dataTest}-copy` : undefined}
+        />
+      </div>
+      <CodeBlock>
         <CodeBlockCode>{maskSecret(text, secret, revealed)}</CodeBlockCode>
       </CodeBlock>
     </div>

@@ -56,6 +56,10 @@ const TokenPage = () => {
                   'Enter the namespace where License Service Reporter is installed to look for it there.',
                 )}
               </Alert>
+            </StackItem>
+          )}
+          {clusterWideForbidden && (
+            <StackItem>
               <NamespaceForm
                 key={ns ?? ''}
                 initial={ns}
