@@ -67,7 +67,7 @@ trap 'exit 130' INT TERM
 if [ "${NO_WATCH:-}" != 1 ]; then
   [ "$DIST_DIR" = "$PWD/dist" ] || die "DIST_DIR is only for NO_WATCH=1 (webpack writes to dist/)"
   rm -rf dist
-  npx webpack --watch >"$workdir/webpack.log" 2>&1 &
+  ./node_modules/.bin/webpack --watch >"$workdir/webpack.log" 2>&1 &
   children+=("$!")
   echo "Building the plugin (webpack --watch, log in $workdir/webpack.log)..."
   for _ in $(seq 1 300); do

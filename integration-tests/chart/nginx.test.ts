@@ -108,8 +108,10 @@ describe('the chart nginx serving the built plugin', () => {
   });
 
   afterAll(async () => {
-    await server.stop();
-    fs.rmSync(dist, { recursive: true, force: true });
+    // Both are unset when beforeAll failed: report that failure, not a second one here.
+    await (server as PluginServer | undefined)?.stop();
+    if ((dist as string | undefined) !== undefined)
+      fs.rmSync(dist, { recursive: true, force: true });
   });
 
   it('runs the ConfigMap configuration with only the documented rewrites', () => {
@@ -245,8 +247,10 @@ describe('the chart nginx cache and type rules, on a fixture dist', () => {
   });
 
   afterAll(async () => {
-    await server.stop();
-    fs.rmSync(dist, { recursive: true, force: true });
+    // Both are unset when beforeAll failed: report that failure, not a second one here.
+    await (server as PluginServer | undefined)?.stop();
+    if ((dist as string | undefined) !== undefined)
+      fs.rmSync(dist, { recursive: true, force: true });
   });
 
   it.each(Object.entries(files))('%s', async (file, { type, cache }) => {
