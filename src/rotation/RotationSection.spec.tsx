@@ -117,6 +117,10 @@ describe('ReviewModal', () => {
 
   it('lists the exact plan in order, and what cannot be reached', () => {
     render(<ReviewModal {...props} />);
+    expect(screen.getByRole('dialog', { name: 'Review the rotation' })).toHaveAttribute(
+      'data-test',
+      DataTest.rotationModal,
+    );
     const steps = screen.getAllByTestId(DataTest.rotationPlanStep);
     expect(steps.map((s) => s.querySelector('strong')?.textContent)).toEqual([
       'Patch the Reporter Secret ibm-ls-reporter/ibm-license-service-reporter-token',

@@ -117,7 +117,7 @@ const RotationSection = ({
       : undefined;
 
   return (
-    <Card data-test={DataTest.rotationSection} className="lsr-token-plugin__rotation">
+    <Card data-test={DataTest.rotationSection}>
       <CardTitle component="h2">{t('Rotate the API token')}</CardTitle>
       <CardBody>
         <LeaveGuard when={record?.running === true} />

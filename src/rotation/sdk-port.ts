@@ -114,7 +114,6 @@ export const createSdkPort = (): RotationPort => ({
         unsubscribe();
         settle();
       }
-      const initial = latestPods(key);
-      if (initial) check(initial.pods);
+      // An earlier publication may predate the deletions: only fresh watch events and polls count.
     }),
 });

@@ -110,7 +110,7 @@ export const NewTokenField = ({ value, onChange, validation, isDisabled }: NewTo
               >
                 {text.problemTitle(p)}
                 {'characters' in p && (
-                  <ul className="lsr-token-plugin__problem-chars">
+                  <ul>
                     {p.characters.map((c) => (
                       <li key={c.codePoint}>{text.character(c)}</li>
                     ))}
@@ -123,10 +123,7 @@ export const NewTokenField = ({ value, onChange, validation, isDisabled }: NewTo
           )}
         </HelperText>
       </FormHelperText>
-      <Flex
-        className="lsr-token-plugin__token-actions"
-        alignItems={{ default: 'alignItemsCenter' }}
-      >
+      <Flex alignItems={{ default: 'alignItemsCenter' }}>
         {validation.trimmable && (
           <FlexItem>
             <Button

@@ -8,6 +8,7 @@ import {
   FormHelperText,
   HelperText,
   HelperTextItem,
+  Stack,
   TextInput,
   Title,
 } from '@patternfly/react-core';
@@ -43,10 +44,7 @@ export const OtherClusters = ({ token, reporterUrl }: OtherClustersProps) => {
   const secretName = nameValid ? name : DEFAULT_TOKEN_SECRET;
 
   return (
-    <section
-      data-test={DataTest.rotationOtherClusters}
-      className="lsr-token-plugin__other-clusters"
-    >
+    <Stack hasGutter component="section" data-test={DataTest.rotationOtherClusters}>
       <Title headingLevel="h3">{t('Update License Services on other clusters')}</Title>
       <Content component="p">
         {reporterUrl
@@ -147,6 +145,6 @@ export const OtherClusters = ({ token, reporterUrl }: OtherClustersProps) => {
       <Content component="p">
         {t('Delete token.yml afterwards: it holds the token in clear text.')}
       </Content>
-    </section>
+    </Stack>
   );
 };

@@ -69,7 +69,7 @@ export const ReviewModal = ({
             'Nothing has changed yet. After you confirm, these steps run in this order, and the run stops at the first step that fails:',
           )}
         </Content>
-        <List component="ol" className="lsr-token-plugin__plan">
+        <List component="ol">
           {plan.steps.map((step) => (
             <ListItem key={step.id} data-test={DataTest.rotationPlanStep}>
               <strong>{text.stepTitle(step)}</strong>
@@ -168,7 +168,7 @@ export const ReviewModal = ({
           {t('Cancel')}
         </Button>
         {blocked && (
-          <span id={reasonId} className="lsr-token-plugin__confirm-reason">
+          <span id={reasonId}>
             {access.loading ? <Spinner size="sm" aria-hidden /> : null}
             {access.loading
               ? t('Checking your permissions…')

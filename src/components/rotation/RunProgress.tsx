@@ -1,5 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Flex, FlexItem, List, ListItem, Spinner } from '@patternfly/react-core';
+import {
+  Alert,
+  Button,
+  Flex,
+  FlexItem,
+  Icon,
+  List,
+  ListItem,
+  Spinner,
+} from '@patternfly/react-core';
 import { CheckCircleIcon, ExclamationCircleIcon, PendingIcon } from '@patternfly/react-icons';
 import { DataTest } from '../../data-test';
 import { DEFAULT_READY_TIMEOUT_MS, type StepStatus } from '../../rotation/run';
@@ -18,19 +27,21 @@ const StatusIcon = ({ status, label }: { status: StepStatus; label: string }) =>
       return <Spinner size="md" aria-label={label} />;
     case 'done':
       return (
-        <CheckCircleIcon className="lsr-token-plugin__status-done" aria-label={label} role="img" />
+        <Icon status="success" role="img" aria-label={label}>
+          <CheckCircleIcon />
+        </Icon>
       );
     case 'failed':
       return (
-        <ExclamationCircleIcon
-          className="lsr-token-plugin__status-failed"
-          aria-label={label}
-          role="img"
-        />
+        <Icon status="danger" role="img" aria-label={label}>
+          <ExclamationCircleIcon />
+        </Icon>
       );
     case 'pending':
       return (
-        <PendingIcon className="lsr-token-plugin__status-pending" aria-label={label} role="img" />
+        <Icon role="img" aria-label={label}>
+          <PendingIcon />
+        </Icon>
       );
   }
 };
@@ -80,7 +91,7 @@ export const RunProgress = ({
 
   return (
     <div data-test={DataTest.rotationProgress}>
-      <List isPlain aria-label={t('Rotation steps')} className="lsr-token-plugin__steps">
+      <List isPlain aria-label={t('Rotation steps')}>
         {plan.steps.map((step, i) => {
           const s = state.steps[i];
           const status = s?.status ?? 'pending';
@@ -98,7 +109,7 @@ export const RunProgress = ({
                 <FlexItem grow={{ default: 'grow' }}>
                   <div>
                     <strong>{text.stepTitle(step)}</strong>{' '}
-                    <span className="lsr-token-plugin__step-status">
+                    <span>
                       {statusLabel[status]}
                       {elapsed ? ` · ${elapsed}` : ''}
                     </span>
@@ -198,7 +209,7 @@ export const RunProgress = ({
         )}
       </div>
 
-      <Flex className="lsr-token-plugin__run-actions">
+      <Flex spaceItems={{ default: 'spaceItemsSm' }}>
         {outcome.kind === 'failed' && outcome.canRetry && !record.running && (
           <FlexItem>
             <Button variant="primary" onClick={onRetry} data-test={DataTest.rotationRetry}>
