@@ -31,7 +31,7 @@ export const ChangeNotice = ({ change, onDismiss }: ChangeNoticeProps) => {
       title={title}
       actionClose={<AlertActionCloseButton onClose={onDismiss} />}
       data-test={DataTest.changeNotice}
-      aria-live="polite"
+      isLiveRegion
     >
       {body} {t('The value shown now is the new token.')}
     </Alert>

@@ -71,9 +71,11 @@ export const TokenLocation = ({ instance, secret }: TokenLocationProps) => {
             {changed && days !== undefined ? (
               <>
                 <Timestamp timestamp={changed.time} />{' '}
-                {days === 1
-                  ? t('(1 day ago, {{source}})', { source })
-                  : t('({{days}} days ago, {{source}})', { days, source })}
+                {days === 0
+                  ? t('(today, {{source}})', { source })
+                  : days === 1
+                    ? t('(1 day ago, {{source}})', { source })
+                    : t('({{days}} days ago, {{source}})', { days, source })}
               </>
             ) : (
               t('Unknown')

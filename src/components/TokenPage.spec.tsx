@@ -374,7 +374,7 @@ describe('TokenPage: showing the token safely', () => {
     cluster.secrets['ibm-ls-reporter/ibm-license-service-reporter-token'] = secret;
     renderPage();
     expect(screen.getByTestId(DataTest.lastChanged)).toHaveTextContent(
-      '(0 days ago, rotated with this plugin)',
+      '(today, rotated with this plugin)',
     );
     expect(screen.queryByTestId(DataTest.ageWarning)).not.toBeInTheDocument();
   });
