@@ -74,9 +74,13 @@ const RotationSection = ({
     return rvs;
   }, [instance.namespace, instance.secretName, secret, data.input]);
   const stale = review ? staleSecrets(review.plan, observed) : [];
+  // The runner applies the same rule; here it explains why confirm is disabled (e.g. a revert target).
+  const reviewTokenValid = review
+    ? validateToken(review.newToken, { currentToken: review.previousToken }).valid
+    : true;
   const needs = useMemo(() => (review ? requiredAccess(review.plan) : []), [review]);
   const access = useAccessChecks(needs);
-  const now = useNow(1000).getTime();
+  const now = useNow(record?.running ? 1000 : 60_000).getTime();
 
   const openReview = (kind: RotationRecord['kind']) => {
     if (!livePlan) return;
@@ -94,7 +98,8 @@ const RotationSection = ({
   };
 
   const confirm = () => {
-    if (!review || stale.length > 0 || access.loading || access.missing.length > 0) return;
+    if (!review || !reviewTokenValid || stale.length > 0) return;
+    if (access.loading || access.missing.length > 0) return;
     const started = launchRotation({
       plan: review.plan,
       newToken: review.newToken,
@@ -197,6 +202,7 @@ const RotationSection = ({
             stale={stale}
             access={access}
             busy={record?.running === true}
+            tokenInvalid={!reviewTokenValid}
             onConfirm={confirm}
             onReviewAgain={() => {
               if (livePlan) setReview({ ...review, plan: livePlan });

@@ -171,7 +171,8 @@ export type RunRequest = {
   onUpdate?: (state: RunState) => void;
 };
 
-const httpStatus = (e: unknown): number | undefined => {
+/** The HTTP status of an SDK error (HttpError.code, or its response's status). */
+export const httpStatus = (e: unknown): number | undefined => {
   if (typeof e === 'object' && e !== null && 'code' in e) {
     const { code } = e;
     if (typeof code === 'number') return code;

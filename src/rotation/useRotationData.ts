@@ -15,6 +15,7 @@ import type { LicensingKind, ReporterInstance, RouteKind, SecretKind } from '../
 import { REPORTER_API_ROUTE } from '../reporter/types';
 import { secretKey, senderPodsKey, type PlanInput, type PodKind } from './plan';
 import { feedKey, publishPods } from './pod-feed';
+import { httpStatus } from './run';
 
 export type LoadProblem = { what: 'route' | 'licensings' | 'pods' | 'sender'; error: unknown };
 
@@ -26,13 +27,8 @@ export type RotationData = {
   senders: Sender[];
 };
 
-const status = (e: unknown): number | undefined =>
-  typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'number'
-    ? e.code
-    : undefined;
-
 /** A watch error that means "no such object" rather than a failure. */
-const isNotFound = (e: unknown) => status(e) === 404;
+const isNotFound = (e: unknown) => httpStatus(e) === 404;
 
 const usePublishedPods = (
   namespace: string,

@@ -25,6 +25,8 @@ export type ReviewModalProps = {
   access: { loading: boolean; missing: AccessNeed[] };
   /** Another run of this Reporter is in progress. */
   busy: boolean;
+  /** The token to set does not meet the rules (or is the one in use). */
+  tokenInvalid?: boolean;
   onConfirm: () => void;
   onReviewAgain: () => void;
   onCancel: () => void;
@@ -37,6 +39,7 @@ export const ReviewModal = ({
   stale,
   access,
   busy,
+  tokenInvalid = false,
   onConfirm,
   onReviewAgain,
   onCancel,
@@ -45,7 +48,8 @@ export const ReviewModal = ({
   const text = useRotationText();
   const titleId = useId();
   const bodyId = useId();
-  const blocked = stale.length > 0 || access.loading || access.missing.length > 0 || busy;
+  const blocked =
+    stale.length > 0 || access.loading || access.missing.length > 0 || busy || tokenInvalid;
   const reasonId = useId();
 
   return (
@@ -174,11 +178,15 @@ export const ReviewModal = ({
               ? t('Checking your permissions…')
               : busy
                 ? t('A rotation of this Reporter is already running.')
-                : stale.length > 0
-                  ? t('Review again: the plan is out of date.')
-                  : t('Not allowed: {{permissions}}', {
-                      permissions: access.missing.map(text.accessNeed).join('; '),
-                    })}
+                : tokenInvalid
+                  ? t(
+                      'The token to set does not meet the rules or is the one in use: nothing can be sent.',
+                    )
+                  : stale.length > 0
+                    ? t('Review again: the plan is out of date.')
+                    : t('Not allowed: {{permissions}}', {
+                        permissions: access.missing.map(text.accessNeed).join('; '),
+                      })}
           </span>
         )}
       </ModalFooter>
