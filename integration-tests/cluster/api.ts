@@ -65,23 +65,32 @@ export class RequestLog {
   }
 }
 
-/** Requests held by a hang fault: released (answered normally) when faults are cleared, or aborted. */
+/**
+ * Requests held by a hang fault. Clearing the faults releases them (they are then served as if they had just
+ * arrived); a reset aborts them (the connection is destroyed). A request whose client goes away while held is
+ * dropped and never served.
+ */
 export class Hangs {
-  private waiting = new Set<(released: boolean) => void>();
+  private readonly waiting = new Set<(released: boolean) => void>();
 
-  wait(onAbort: () => void): Promise<boolean> {
+  /** Resolves true when released, false when aborted or when `connection` closed first. */
+  wait(connection: stream.Duplex | http.ServerResponse, onAbort: () => void): Promise<boolean> {
     return new Promise((resolve) => {
+      let settled = false;
       const done = (released: boolean): void => {
+        if (settled) return;
+        settled = true;
         this.waiting.delete(done);
+        connection.off('close', onClose);
         if (!released) onAbort();
         resolve(released);
       };
+      const onClose = (): void => {
+        done(false);
+      };
+      connection.on('close', onClose);
       this.waiting.add(done);
     });
-  }
-
-  forget(fn: (released: boolean) => void): void {
-    this.waiting.delete(fn);
   }
 
   get count(): number {
@@ -358,7 +367,7 @@ export class ApiServer {
     const attrs = this.faultAttributes(method, route, watch);
     const fault = this.faults.take(attrs);
     if (fault?.hang) {
-      const released = await this.hangs.wait(() => res.destroy());
+      const released = await this.hangs.wait(res, () => res.destroy());
       if (!released) return;
     } else if (fault) {
       const err = withCode(fault.status ?? 500, fault.message);
@@ -931,7 +940,7 @@ export class ApiServer {
       const attrs = this.faultAttributes('GET', route, true);
       const fault = this.faults.take(attrs);
       if (fault?.hang) {
-        const released = await this.hangs.wait(() => socket.destroy());
+        const released = await this.hangs.wait(socket, () => socket.destroy());
         if (!released) return;
       } else if (fault) {
         throw withCode(fault.status ?? 500, fault.message);
