@@ -403,4 +403,32 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
     expect(decodeToken(reporterSecret().data?.token ?? '')).toBe(OLD);
     expect(screen.queryByTestId(DataTest.rotationRevert)).not.toBeInTheDocument();
   });
+
+  it('the Secret changed since the review: nothing written, and Reload and review again keeps the typed token', async () => {
+    const user = userEvent.setup();
+    const view = renderSection();
+    const dialog = await enterAndReview(user);
+    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
+    await waitFor(() => {
+      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
+    });
+    // someone edits the Secret after the plan was built, before the page's watch delivers it
+    cluster.touch('ibm-ls-reporter', 'ibm-license-service-reporter-token');
+    await user.click(confirm);
+    await screen.findByText('Nothing changed: the current token is still in use');
+    expect(screen.getByTestId(DataTest.rotationOutcome)).toHaveTextContent(
+      'The Secret changed after the review',
+    );
+    expect(cluster.calls.filter((c) => c.op === 'patchSecret')).toEqual([]);
+    expect(screen.queryByTestId(DataTest.rotationRetry)).not.toBeInTheDocument();
+    act(() => {
+      view.rerender();
+    });
+    await user.click(screen.getByRole('button', { name: 'Reload and review again' }));
+    expect(screen.getByLabelText('New token')).toHaveValue(NEW);
+    const again = await enterAndReview(user, '');
+    expect(within(again).getAllByTestId(DataTest.rotationPlanStep)[0]).toHaveTextContent(
+      `resourceVersion ${reporterSecret().metadata?.resourceVersion ?? ''}`,
+    );
+  });
 });

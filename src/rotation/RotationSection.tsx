@@ -146,6 +146,8 @@ const RotationSection = ({
                 openReview('revert');
               }}
               onReviewAgain={() => {
+                // Nothing was saved: the token goes back into the form for a fresh review.
+                setToken(record.kind === 'rotate' ? record.newToken : '');
                 dismissRotation(key);
               }}
               onDone={() => {
