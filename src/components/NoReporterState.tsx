@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState, EmptyStateBody, EmptyStateFooter } from '@patternfly/react-core';
+import { Alert } from '@patternfly/react-core';
 import { DataTest } from '../data-test';
 import { REPORTER_DOCS_URL } from '../reporter/links';
 
@@ -26,17 +26,19 @@ export const NoReporterState = ({ notInstalled, namespace }: NoReporterStateProp
           'There is no IBMLicenseServiceReporter resource in any namespace. The token Secret exists only once License Service Reporter is installed.',
         );
   return (
-    <EmptyState
-      titleText={t('No License Service Reporter found')}
-      headingLevel="h2"
+    // An inline Alert rather than EmptyState: one PatternFly module less in the entry script.
+    <Alert
+      isInline
+      variant="info"
+      title={t('No License Service Reporter found')}
       data-test={DataTest.noReporter}
-    >
-      <EmptyStateBody>{body}</EmptyStateBody>
-      <EmptyStateFooter>
+      actionLinks={
         <a href={REPORTER_DOCS_URL} target="_blank" rel="noopener noreferrer">
           {t('How to install License Service Reporter (IBM documentation)')}
         </a>
-      </EmptyStateFooter>
-    </EmptyState>
+      }
+    >
+      {body}
+    </Alert>
   );
 };

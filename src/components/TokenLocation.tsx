@@ -1,11 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import {
-  Alert,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
-} from '@patternfly/react-core';
+import { Alert, Content } from '@patternfly/react-core';
 import { ResourceLink, Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { DataTest } from '../data-test';
 import { useNow } from '../hooks/useNow';
@@ -33,56 +27,50 @@ export const TokenLocation = ({ instance, secret }: TokenLocationProps) => {
         : t('Secret created');
   return (
     <>
-      <DescriptionList isHorizontal isCompact>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('Namespace')}</DescriptionListTerm>
-          <DescriptionListDescription>
-            <ResourceLink
-              groupVersionKind={{ version: 'v1', kind: 'Namespace' }}
-              name={instance.namespace}
-            />
-          </DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('Secret')}</DescriptionListTerm>
-          <DescriptionListDescription>
-            <ResourceLink
-              groupVersionKind={gvkOf(SecretModel)}
-              name={instance.secretName}
-              namespace={instance.namespace}
-              dataTest={DataTest.secretLink}
-            />
-          </DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('License Service Reporter')}</DescriptionListTerm>
-          <DescriptionListDescription>
-            <ResourceLink
-              groupVersionKind={gvkOf(ReporterModel)}
-              name={instance.crName}
-              namespace={instance.namespace}
-              dataTest={DataTest.reporterLink}
-            />
-          </DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('Token last changed')}</DescriptionListTerm>
-          <DescriptionListDescription data-test={DataTest.lastChanged}>
-            {changed && days !== undefined ? (
-              <>
-                <Timestamp timestamp={changed.time} />{' '}
-                {days === 0
-                  ? t('(today, {{source}})', { source })
-                  : days === 1
-                    ? t('(1 day ago, {{source}})', { source })
-                    : t('({{days}} days ago, {{source}})', { days, source })}
-              </>
-            ) : (
-              t('Unknown')
-            )}
-          </DescriptionListDescription>
-        </DescriptionListGroup>
-      </DescriptionList>
+      {/* Content's dl (a term/description grid) rather than DescriptionList: one PatternFly module
+          less in the entry script that every console user downloads. */}
+      <Content component="dl">
+        <Content component="dt">{t('Namespace')}</Content>
+        <Content component="dd">
+          <ResourceLink
+            groupVersionKind={{ version: 'v1', kind: 'Namespace' }}
+            name={instance.namespace}
+          />
+        </Content>
+        <Content component="dt">{t('Secret')}</Content>
+        <Content component="dd">
+          <ResourceLink
+            groupVersionKind={gvkOf(SecretModel)}
+            name={instance.secretName}
+            namespace={instance.namespace}
+            dataTest={DataTest.secretLink}
+          />
+        </Content>
+        <Content component="dt">{t('License Service Reporter')}</Content>
+        <Content component="dd">
+          <ResourceLink
+            groupVersionKind={gvkOf(ReporterModel)}
+            name={instance.crName}
+            namespace={instance.namespace}
+            dataTest={DataTest.reporterLink}
+          />
+        </Content>
+        <Content component="dt">{t('Token last changed')}</Content>
+        <Content component="dd" data-test={DataTest.lastChanged}>
+          {changed && days !== undefined ? (
+            <>
+              <Timestamp timestamp={changed.time} />{' '}
+              {days === 0
+                ? t('(today, {{source}})', { source })
+                : days === 1
+                  ? t('(1 day ago, {{source}})', { source })
+                  : t('({{days}} days ago, {{source}})', { days, source })}
+            </>
+          ) : (
+            t('Unknown')
+          )}
+        </Content>
+      </Content>
       {changed && isTokenOld(changed.time, now) && (
         <Alert
           isInline
