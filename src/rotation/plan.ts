@@ -12,6 +12,7 @@ import type { Sender } from '../reporter/senders';
 import { findSenders, routeHosts } from '../reporter/senders';
 import type { LicensingKind, ReporterInstance, RouteKind, SecretKind } from '../reporter/types';
 import { ROTATED_AT_ANNOTATION, TOKEN_KEY } from '../reporter/types';
+import { reporterKey } from './key';
 
 export type PodKind = K8sResourceCommon & {
   spec?: { containers?: { name: string }[]; [key: string]: unknown };
@@ -106,8 +107,7 @@ const podNames = (pods: PodKind[]) =>
 const running = (pods: PodKind[]) =>
   pods.filter((p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp).length;
 
-export const reporterKey = (instance: Pick<ReporterInstance, 'namespace' | 'crName'>) =>
-  `${instance.namespace}/${instance.crName}`;
+export { reporterKey };
 
 export const buildPlan = (input: PlanInput): RotationPlan => {
   const { instance, secret } = input;

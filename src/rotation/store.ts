@@ -4,6 +4,8 @@
  * one runs. Tokens live here only as long as the record does; dismissing it forgets them.
  */
 import { useSyncExternalStore } from 'react';
+import type { ReporterInstance } from '../reporter/types';
+import { reporterKey } from './key';
 import type { RotationPlan } from './plan';
 import type { RunState } from './run';
 
@@ -60,6 +62,13 @@ export const anyRotationRunning = () => [...records.values()].some((r) => r.runn
 /** The run of a Reporter (key `<namespace>/<crName>`), re-rendering on every change. */
 export const useRotation = (key: string): RotationRecord | undefined =>
   useSyncExternalStore(subscribeRotations, () => records.get(key));
+
+/**
+ * For the token page (a light import: no rotation code comes with it): the run of a Reporter, so the
+ * page can open the rotation section again when the user comes back while one runs or has ended.
+ */
+export const useRotationOf = (instance: Pick<ReporterInstance, 'namespace' | 'crName'>) =>
+  useRotation(reporterKey(instance));
 
 /** Test helper: forget every record. */
 export const resetRotations = () => {
