@@ -88,7 +88,8 @@ export class Cluster {
     this.stop();
   }
 
-  private later(ms: number, fn: () => void): void {
+  /** Runs `fn` after `ms` unless the cluster is stopped first. */
+  later(ms: number, fn: () => void): void {
     if (this.closed) return;
     const t = setTimeout(() => {
       this.timers.delete(t);

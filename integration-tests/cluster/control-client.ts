@@ -8,6 +8,8 @@ export type { FaultSpec, FixtureName, RequestLogEntry };
 export interface ResetOptions {
   podReadyDelayMs?: number;
   podTerminationDelayMs?: number;
+  /** Emulate the Reporter operator's reactions; default: as the emulator was created (true). */
+  reporterOperator?: boolean;
 }
 
 export interface EmulatorStateInfo {
@@ -17,6 +19,7 @@ export interface EmulatorStateInfo {
   reporterNamespaces: string[];
   podReadyDelayMs: number;
   podTerminationDelayMs: number;
+  reporterOperator: boolean;
   resourceVersion: string;
   faults: (FaultSpec & { id: string; hits: number })[];
   neverReady: { id: string; namespace: string; labelSelector: string }[];

@@ -6,7 +6,7 @@ import { FIXTURE_NAMES, FIXTURES, isFixtureName } from './fixtures';
 import { isKObject, isRecord, type KObject } from './objects';
 import { USERS } from './rbac';
 import { parseRoute } from './api';
-import type { EmulatorState } from './index';
+import type { EmulatorState, ResetOptions } from './index';
 import type { ResourceType } from './resources';
 
 function send(res: http.ServerResponse, code: number, body: unknown): void {
@@ -109,6 +109,7 @@ async function route(
         reporterNamespaces: state.reporterNamespaceList,
         podReadyDelayMs: state.cluster.options.podReadyDelayMs,
         podTerminationDelayMs: state.cluster.options.podTerminationDelayMs,
+        reporterOperator: state.operator.enabled,
         resourceVersion: String(store.resourceVersion),
         faults: state.faults.all(),
         neverReady: state.cluster.neverReadyRules(),
@@ -124,11 +125,16 @@ async function route(
         throw badRequest(
           `unknown fixture ${JSON.stringify(fixture)}; one of ${FIXTURE_NAMES.join(', ')}`,
         );
-      const opts: { podReadyDelayMs?: number; podTerminationDelayMs?: number } = {};
+      const opts: ResetOptions = {};
       const ready = optionalNumber(b, 'podReadyDelayMs');
       const term = optionalNumber(b, 'podTerminationDelayMs');
       if (ready !== undefined) opts.podReadyDelayMs = ready;
       if (term !== undefined) opts.podTerminationDelayMs = term;
+      if (b.reporterOperator !== undefined) {
+        if (typeof b.reporterOperator !== 'boolean')
+          throw badRequest('reporterOperator must be a boolean');
+        opts.reporterOperator = b.reporterOperator;
+      }
       const t0 = Date.now();
       const objects = state.reset(fixture, opts);
       send(res, 200, {

@@ -7,6 +7,7 @@ import type * as stream from 'node:stream';
 import { ApiServer, Hangs, RequestLog, type RequestContext } from './api';
 import { Cluster } from './cluster';
 import { handleControl } from './control';
+import { ReporterOperator } from './operators';
 import { Faults } from './faults';
 import { loadFixture, type FixtureName } from './fixtures';
 import { Authorizer, USERS } from './rbac';
@@ -24,6 +25,14 @@ export interface EmulatorOptions {
   podReadyDelayMs?: number;
   /** From a pod's (graceful) deletion until it is gone; default 300. 0 removes deleted pods at once. */
   podTerminationDelayMs?: number;
+  /** Emulate the Reporter operator's reactions (token Secret recreated/overwritten, CR pod status); default true. */
+  reporterOperator?: boolean;
+}
+
+export interface ResetOptions {
+  podReadyDelayMs?: number;
+  podTerminationDelayMs?: number;
+  reporterOperator?: boolean;
 }
 
 export interface Emulator {
@@ -52,34 +61,41 @@ export class EmulatorState {
   readonly hub: WatchHub;
   readonly authz: Authorizer;
   readonly api: ApiServer;
+  readonly operator: ReporterOperator;
   fixture: FixtureName = 'default';
+  /** What a reset falls back to for the options it is not given. */
+  private readonly defaults: Required<ResetOptions>;
   private reporterNamespaces: string[] = [];
 
   constructor(opts: EmulatorOptions) {
-    this.cluster = new Cluster({
+    this.defaults = {
       podReadyDelayMs: opts.podReadyDelayMs ?? DEFAULT_POD_READY_DELAY_MS,
       podTerminationDelayMs: opts.podTerminationDelayMs ?? DEFAULT_POD_TERMINATION_DELAY_MS,
-    });
+      reporterOperator: opts.reporterOperator ?? true,
+    };
+    this.cluster = new Cluster({ ...this.defaults });
     this.hub = new WatchHub(this.cluster.store);
+    this.operator = new ReporterOperator(this.cluster);
     this.authz = new Authorizer(() => this.reporterNamespaces);
     this.api = new ApiServer(this.cluster, this.authz, this.faults, this.hub, this.log, this.hangs);
-    this.reset(opts.fixture ?? 'default', opts);
+    this.reset(opts.fixture ?? 'default');
   }
 
-  /** Replaces the cluster with a fresh copy of a fixture; ends watches, clears faults, hangs and the log. */
-  reset(
-    fixture: FixtureName,
-    opts: { podReadyDelayMs?: number; podTerminationDelayMs?: number } = {},
-  ): number {
+  /**
+   * Replaces the cluster with a fresh copy of a fixture; ends watches, clears faults, hangs and the log.
+   * Options not given go back to those the emulator was created with.
+   */
+  reset(fixture: FixtureName, opts: ResetOptions = {}): number {
     this.cluster.stop();
+    this.operator.stop();
     this.hub.endAll();
     this.hangs.abortAll();
     this.faults.clear();
     this.log.clear();
-    if (opts.podReadyDelayMs !== undefined)
-      this.cluster.options.podReadyDelayMs = opts.podReadyDelayMs;
-    if (opts.podTerminationDelayMs !== undefined)
-      this.cluster.options.podTerminationDelayMs = opts.podTerminationDelayMs;
+    this.cluster.options.podReadyDelayMs = opts.podReadyDelayMs ?? this.defaults.podReadyDelayMs;
+    this.cluster.options.podTerminationDelayMs =
+      opts.podTerminationDelayMs ?? this.defaults.podTerminationDelayMs;
+    this.operator.enabled = opts.reporterOperator ?? this.defaults.reporterOperator;
     const store = this.cluster.store;
     store.clear();
     const floor = store.resourceVersion + 1;
