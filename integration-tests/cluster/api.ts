@@ -589,13 +589,27 @@ export class ApiServer {
         'the namespace of the provided object does not match the namespace sent on the request',
       );
     }
+    const isPod = rt.group === '' && rt.plural === 'pods';
+    const isNamespace = rt.group === '' && rt.plural === 'namespaces';
     if (rt.statusSubresource) {
-      if (rt.group === '' && rt.plural === 'pods')
-        obj.status = { phase: 'Pending', qosClass: 'BestEffort' };
+      if (isPod) obj.status = { phase: 'Pending', qosClass: 'BestEffort' };
+      else if (isNamespace) obj.status = { phase: 'Active' };
       else delete obj.status;
     }
+    if (isNamespace) {
+      obj.spec = { finalizers: ['kubernetes'], ...(isRecord(obj.spec) ? obj.spec : {}) };
+      if (obj.metadata.name) {
+        obj.metadata.labels = {
+          ...(obj.metadata.labels ?? {}),
+          'kubernetes.io/metadata.name': obj.metadata.name,
+        };
+      }
+    }
     delete obj.metadata.resourceVersion;
-    return this.store.create(rt, obj, ns);
+    const created = this.store.create(rt, obj, ns);
+    // The kubelet starts every pod, owned or not.
+    if (isPod) this.cluster.startPod(created);
+    return created;
   }
 
   private update(

@@ -369,6 +369,15 @@ export class Cluster {
     } catch {
       return;
     }
+    this.startPod(created, sibling);
+  }
+
+  /**
+   * What the kubelet does with a new pod: Running (containers started, not ready) at 40 % of podReadyDelayMs,
+   * Ready at podReadyDelayMs (unless a never-ready rule matches).
+   */
+  startPod(created: KObject, sibling?: KObject): void {
+    const ns = created.metadata.namespace ?? '';
     const uid = created.metadata.uid;
     const name = created.metadata.name ?? '';
     const delay = this.options.podReadyDelayMs;

@@ -183,14 +183,20 @@ describe('pods owned by a ReplicaSet', () => {
     expect((await s.control.state()).neverReady).toHaveLength(1);
   });
 
-  it('are not replaced when they have no owner', async () => {
-    await call(s, PODS, {
+  it('created directly are started too, and not replaced when deleted (no owner)', async () => {
+    const created = await call(s, PODS, {
       method: 'POST',
       body: {
         metadata: { name: 'lonely', labels: { a: 'b' } },
         spec: { containers: [{ name: 'c', image: 'i' }] },
       },
     });
+    expect(created.body.status.phase).toBe('Pending');
+    await waitFor(
+      async () => (isReady((await call(s, `${PODS}/lonely`)).body) ? true : undefined),
+      2000,
+      'the pod to be Ready',
+    );
     await call(s, `${PODS}/lonely`, { method: 'DELETE', body: { gracePeriodSeconds: 0 } });
     await new Promise((r) => setTimeout(r, 100));
     expect((await call(s, `${PODS}?labelSelector=a%3Db`)).body.items).toEqual([]);

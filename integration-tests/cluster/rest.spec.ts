@@ -397,6 +397,14 @@ describe('writes', () => {
     });
     expect(r.status).toBe(404);
     expect(r.body.message).toBe('namespaces "nowhere" not found');
+    const ns = await call(s, '/api/v1/namespaces', {
+      method: 'POST',
+      body: { metadata: { name: 'created' } },
+    });
+    expect(ns.body).toMatchObject({
+      status: { phase: 'Active' },
+      metadata: { labels: { 'kubernetes.io/metadata.name': 'created' } },
+    });
     const g = await call(s, `/api/v1/namespaces/${NS}/configmaps`, {
       method: 'POST',
       body: { metadata: { generateName: 'gen-' }, data: {} },
