@@ -40,6 +40,11 @@ export interface KubeObject {
   [k: string]: unknown;
 }
 
+/** A control client for a server at `baseUrl` (its origin, or the control API root). */
+export function createControlClient(baseUrl: string, init: RequestInit = {}): EmulatorControl {
+  return new EmulatorControl(baseUrl, init);
+}
+
 export class ControlError extends Error {
   constructor(
     readonly status: number,
@@ -50,17 +55,27 @@ export class ControlError extends Error {
   }
 }
 
+export const CONTROL_PATH = '/__emulator';
+
 export class EmulatorControl {
-  /** `baseUrl` is the control API root, e.g. `http://127.0.0.1:9000/__emulator`. */
+  private readonly baseUrl: string;
+
+  /**
+   * `baseUrl` is the server's origin (`http://127.0.0.1:9000`) or the control API root
+   * (`http://127.0.0.1:9000/__emulator`); `init` is merged into every request (headers, credentials).
+   */
   constructor(
-    private readonly baseUrl: string,
+    baseUrl: string,
     private readonly init: RequestInit = {},
-  ) {}
+  ) {
+    const trimmed = baseUrl.replace(/\/+$/, '');
+    this.baseUrl = trimmed.endsWith(CONTROL_PATH) ? trimmed : `${trimmed}${CONTROL_PATH}`;
+  }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers = new Headers(this.init.headers);
     if (body !== undefined) headers.set('Content-Type', 'application/json');
-    const res = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
+    const res = await fetch(`${this.baseUrl}${path}`, {
       ...this.init,
       method,
       headers,

@@ -80,7 +80,12 @@ function objectTarget(
   apiPath: string | null,
 ): { rt: ResourceType; ns: string; name: string } {
   if (!apiPath) throw badRequest('path is required, e.g. /api/v1/namespaces/<ns>/secrets/<name>');
-  const route = parseRoute(new URL(apiPath, 'http://emulator').pathname);
+  // Accept console URLs too (with the '/api/kubernetes' prefix).
+  const pathname = new URL(apiPath, 'http://emulator').pathname.replace(
+    /^\/api\/kubernetes(?=\/)/,
+    '',
+  );
+  const route = parseRoute(pathname);
   if (route.kind !== 'resource' || route.name === undefined || route.subresource !== undefined) {
     throw badRequest(`not the path of one object: ${apiPath}`);
   }

@@ -1,5 +1,6 @@
 /** @jest-environment node */
 /* eslint-disable @typescript-eslint/no-unsafe-member-access -- API answers are asserted loosely with expect() */
+import { EmulatorControl } from './control-client';
 import type { EmulatorServer } from './harness';
 import {
   call,
@@ -203,6 +204,16 @@ describe('control API', () => {
     expect((await s.control.getObject(path))?.data).toEqual({ a: '1' });
     await s.control.deleteObject(path);
     expect(await s.control.getObject(path)).toBeUndefined();
+  });
+
+  it('takes the server origin or the control root, and console paths with the /api/kubernetes prefix', async () => {
+    const byOrigin = new EmulatorControl(s.baseUrl);
+    const byRoot = new EmulatorControl(`${s.baseUrl}/__emulator/`);
+    expect((await byOrigin.state()).fixture).toBe('default');
+    const a = await byOrigin.getObject(`/api/kubernetes${TOKEN_PATH}`);
+    const b = await byRoot.getObject(TOKEN_PATH);
+    expect(a?.metadata.uid).toBeDefined();
+    expect(a?.metadata.uid).toBe(b?.metadata.uid);
   });
 
   it('rejects malformed faults', async () => {
