@@ -54,6 +54,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'npx tsx integration-tests/server.ts',
+    cwd: __dirname,
     url: `${baseURL}/__emulator/state`,
     env: {
       PORT: port,

@@ -79,7 +79,7 @@ export const ConsoleMasthead = () => {
         </MastheadToggle>
         <MastheadBrand>
           <MastheadLogo component="span" className="console-brand">
-            OpenShift console (stand-in)
+            OpenShift (stand-in)
           </MastheadLogo>
         </MastheadBrand>
       </MastheadMain>
