@@ -110,8 +110,14 @@ const safeJoin = (dir: string, urlPath: string): string | undefined => {
   return full === dir || full.startsWith(dir + path.sep) ? full : undefined;
 };
 
-/** Content-hashed names (`name.0123abcd.min.js`, `name-chunk.0123abcd.min.js`) never change. */
-const isHashed = (file: string) => /[.-][0-9a-f]{8,}\.(min\.)?js$/.test(path.basename(file));
+/**
+ * Content-hashed chunks (`name-chunk.0123abcd.min.js`) never change. The manifest and the entry
+ * script (its name changes per build, but the manifest that names it must be fresh) are no-cache.
+ */
+const isImmutable = (file: string) => {
+  const base = path.basename(file);
+  return !base.startsWith('plugin-entry') && /[.-][0-9a-f]{8,}\.(min\.)?js$/.test(base);
+};
 
 const serveFile = (
   req: http.IncomingMessage,
@@ -288,7 +294,7 @@ export const createStandInServer = (options: StandInOptions): http.Server => {
       }
       const rel = pathname.slice(pluginPrefix.length);
       const file = safeJoin(pluginDist, rel);
-      if (!file || !serveFile(req, res, file, !isHashed(file))) {
+      if (!file || !serveFile(req, res, file, !isImmutable(file))) {
         sendText(res, 404, `Not found: ${pathname}`);
       }
       return;

@@ -19,8 +19,10 @@ import './host.css';
 const start = async () => {
   applyTheme(currentTheme());
   const patternfly = new URLSearchParams(window.location.search).get('pf') !== 'none';
-  const store = createPluginStore(buildShareScope({ patternfly }));
-  (window as unknown as { __consolePluginStore: unknown }).__consolePluginStore = store;
+  const shareScope = buildShareScope({ patternfly });
+  const store = createPluginStore(shareScope);
+  // For browser tests: which provider each shared module was taken from.
+  Object.assign(window, { __consoleShareScope: shareScope, __consolePluginStore: store });
   const [models] = await Promise.all([discoverModels(), loadConsolePlugins(store), initI18n()]);
   evaluateModelFlags(store, models);
   const root = document.getElementById('app');
