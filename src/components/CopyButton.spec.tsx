@@ -66,6 +66,23 @@ describe('CopyButton', () => {
     expect(document.body.innerHTML).not.toContain('s3cr3t-value');
   });
 
+  it('shows the value as it is now, not as it was when clicked', async () => {
+    const user = userEvent.setup();
+    setClipboard(() => Promise.reject(new DOMException('denied', 'NotAllowedError')));
+    const { rerender } = render(
+      <CopyButton value={() => 'old-token-value'} aria-label="Copy API token" />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Copy API token' }));
+    expect(screen.getByTestId(DataTest.copyFallback)).toHaveValue('old-token-value');
+
+    rerender(<CopyButton value={() => 'new-token-value'} aria-label="Copy API token" />);
+    expect(screen.getByTestId(DataTest.copyFallback)).toHaveValue('new-token-value');
+
+    // Nothing left to copy: the field goes, the reason stays.
+    rerender(<CopyButton value={() => undefined} aria-label="Copy API token" />);
+    expect(screen.queryByTestId(DataTest.copyFallback)).not.toBeInTheDocument();
+  });
+
   it('falls back without calling anything when there is no Clipboard API', async () => {
     const user = userEvent.setup();
     setClipboard(undefined, false);

@@ -24,10 +24,16 @@ export type CopyButtonProps = {
   isDisabled?: boolean;
 };
 
+const resolve = (value: CopyButtonProps['value']): string | undefined =>
+  typeof value === 'function' ? value() : value;
+
 /**
  * A copy button with "Copied" feedback (announced through an aria-live region). When the
  * Clipboard API is unavailable or refuses, it shows the value in a selected read-only field with
  * the reason and a Hide button, so the user can still copy it with the keyboard.
+ *
+ * The fallback keeps no copy of the value: it shows what `value` gives now, so a token that changed
+ * meanwhile is never shown (or copied) stale, and the value is not held once the field is hidden.
  */
 export const CopyButton = ({
   value,
@@ -39,25 +45,25 @@ export const CopyButton = ({
 }: CopyButtonProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
   const { status, copy, reset } = useClipboard();
-  const [fallbackText, setFallbackText] = useState<string | undefined>(undefined);
+  const [fallbackShown, setFallbackShown] = useState(false);
   const fallbackRef = useRef<HTMLInputElement>(null);
+  const fallbackText = fallbackShown ? resolve(value) || undefined : undefined;
 
   useEffect(() => {
-    if (fallbackText !== undefined) {
+    if (fallbackShown) {
       fallbackRef.current?.focus();
       fallbackRef.current?.select();
     }
-  }, [fallbackText]);
+  }, [fallbackShown]);
 
   const onClick = async () => {
-    setFallbackText(undefined);
-    const text = typeof value === 'function' ? value() : value;
-    const ok = await copy(text ?? '');
-    if (!ok && text) setFallbackText(text);
+    setFallbackShown(false);
+    const ok = await copy(() => resolve(value));
+    if (!ok) setFallbackShown(true);
   };
 
   const hide = () => {
-    setFallbackText(undefined);
+    setFallbackShown(false);
     reset();
   };
 
