@@ -2,7 +2,9 @@
  * The stand-in console server: `tsx integration-tests/server.ts`.
  *
  * Env: PORT (9000), FIXTURE (default), POD_READY_DELAY_MS, PLUGIN_DIST (dist), PLUGIN_ORIGIN
- * (proxy /api/plugins/lsr-token-plugin/ to another origin, e.g. the nginx image over HTTPS),
+ * (serve the plugin from another server instead, e.g. the chart's nginx over HTTPS with a
+ * self-signed certificate: /api/plugins/lsr-token-plugin/<file> is proxied to <PLUGIN_ORIGIN>/<file>,
+ * as the console's bridge does with a ConsolePlugin's service and basePath),
  * CONSOLE_DIST (integration-tests/.tmp/console-dist).
  */
 import * as path from 'path';

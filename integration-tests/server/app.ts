@@ -152,13 +152,17 @@ const serveFile = (
 const inlineJSON = (value: unknown) =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
+/**
+ * Forwards to the plugin's own server as the console's bridge does: `/api/plugins/<name>/<file>`
+ * becomes `<origin><basePath><file>` (the origin's path is the ConsolePlugin's basePath).
+ */
 const proxy = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
   origin: string,
-  urlPath: string,
+  relativePath: string,
 ) => {
-  const target = new URL(urlPath, origin);
+  const target = new URL(relativePath, origin.endsWith('/') ? origin : `${origin}/`);
   const client = target.protocol === 'https:' ? https : http;
   const upstream = client.request(
     target,
@@ -258,7 +262,7 @@ export const createStandInServer = (options: StandInOptions): http.Server => {
       return;
     }
     if (options.pluginOrigin) {
-      proxy(req, res, options.pluginOrigin, `${pluginPrefix}locales/${lng}/${ns}.json`);
+      proxy(req, res, options.pluginOrigin, `locales/${lng}/${ns}.json`);
       return;
     }
     const file = path.join(pluginDist, 'locales', lng, `${ns}.json`);
@@ -289,7 +293,7 @@ export const createStandInServer = (options: StandInOptions): http.Server => {
     }
     if (pathname.startsWith(pluginPrefix)) {
       if (options.pluginOrigin) {
-        proxy(req, res, options.pluginOrigin, req.url ?? pathname);
+        proxy(req, res, options.pluginOrigin, (req.url ?? pathname).slice(pluginPrefix.length));
         return;
       }
       const rel = pathname.slice(pluginPrefix.length);
