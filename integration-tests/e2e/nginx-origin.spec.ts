@@ -1,4 +1,4 @@
-import * as http from 'http';
+import type * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { startPluginServer } from '../chart/nginx-server';
@@ -42,7 +42,11 @@ test.describe('plugin served by the chart nginx', () => {
     const server = standIn;
     if (server) {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     }
     await nginx?.stop();
   });
