@@ -5,6 +5,7 @@ import { Alert, Button, HelperText, HelperTextItem, Spinner } from '@patternfly/
 import { DataTest } from '../data-test';
 import { useRotateAccess } from '../hooks/useRotateAccess';
 import type { ReporterInstance, SecretKind } from '../reporter/types';
+import { useRotationOf } from '../rotation/store';
 
 // The rotation code is a separate chunk, downloaded on first use (or on hover/focus of the button).
 const loadRotation = () => import('../rotation/RotationSection');
@@ -36,11 +37,17 @@ export type RotateTokenProps = {
   current: { secret: SecretKind; token: string } | undefined;
 };
 
-/** The "Rotate token…" button, disabled with the reason named, and the lazily loaded section. */
+/**
+ * The "Rotate token…" button, disabled with the reason named, and the lazily loaded section. The
+ * section opens by itself when this Reporter has a rotation running or ended (e.g. the user comes
+ * back to the page), so its progress, outcome and leave guard are never out of sight.
+ */
 export const RotateToken = ({ instance, current }: RotateTokenProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
   const access = useRotateAccess(instance);
-  const [open, setOpen] = useState(false);
+  const hasRun = useRotationOf(instance) !== undefined;
+  const [open, setOpen] = useState(hasRun);
+  if (hasRun && !open) setOpen(true);
   const reasonId = useId();
 
   if (open && current) {

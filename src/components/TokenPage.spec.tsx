@@ -10,6 +10,8 @@ import { fixtureReporter, fixtureRoute, fixtureSecret } from '../reporter/testin
 import { ROTATED_AT_ANNOTATION } from '../reporter/types';
 import type { ReporterKind, RouteKind, SecretKind } from '../reporter/types';
 import type { RotationSectionProps } from '../reporter/types';
+import { resetRotations, setRotation } from '../rotation/store';
+import type { RotationRecord } from '../rotation/store';
 
 // The rotation section is another feature: a stand-in records when its module is loaded (once per
 // file: the tests before the rotate-button ones never hover or click that button).
@@ -482,6 +484,56 @@ describe('TokenPage: rotate button', () => {
     );
     expect(mockRotationLoaded).toBe(true);
     await user.click(screen.getByRole('button', { name: 'close rotation' }));
+    expect(screen.getByRole('button', { name: 'Rotate token…' })).toBeInTheDocument();
+  });
+});
+
+describe('TokenPage: a rotation of this Reporter in the store', () => {
+  // Runs after the rotate-button tests: it loads the rotation module.
+  const record = (running: boolean): RotationRecord => ({
+    key: 'ibm-ls-reporter/instance',
+    kind: 'rotate',
+    plan: {
+      key: 'ibm-ls-reporter/instance',
+      reporter: {
+        namespace: 'ibm-ls-reporter',
+        crName: 'instance',
+        secret: { namespace: 'ibm-ls-reporter', name: 'ibm-license-service-reporter-token' },
+        deploymentName: 'ibm-license-service-reporter-instance',
+      },
+      steps: [],
+      senders: [],
+      sharedSecret: [],
+      manual: [],
+    },
+    state: { steps: [], outcome: { kind: 'running' }, savedIn: [], startedAt: 0 },
+    newToken: 'NewToken0123456789abcdefghij',
+    previousToken: TOKEN,
+    running,
+  });
+
+  afterEach(() => {
+    resetRotations();
+  });
+
+  it.each([
+    ['running', true],
+    ['ended', false],
+  ])(
+    'opens the rotation section by itself when a run is %s (coming back to the page)',
+    async (_what, running) => {
+      setRotation(record(running));
+      renderPage();
+      expect(await screen.findByTestId('rotation-stand-in')).toHaveTextContent(
+        'rotation for ibm-ls-reporter/instance',
+      );
+    },
+  );
+
+  it("does not open the section for another Reporter's run", () => {
+    setRotation({ ...record(true), key: 'elsewhere/instance' });
+    renderPage();
+    expect(screen.queryByTestId('rotation-stand-in')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Rotate token…' })).toBeInTheDocument();
   });
 });
