@@ -33,6 +33,7 @@ import {
   summarizeRotations,
 } from '../integration-tests/bench/measure';
 import type {
+  BundledLibrary,
   FirstVisitFigures,
   PageOpenFigures,
   PluginFile,
@@ -63,6 +64,19 @@ const ms = (n: number) => `${String(Math.round(n))} ms`;
 const files = (list: PluginFile[]) =>
   list.map((f) => `${f.kind} ${B(f.gzip)}`).join(', ') || 'none';
 const counts = (c: Record<string, number>) => Object.values(c).reduce((s, n) => s + n, 0);
+
+const librariesSummary = (found: BundledLibrary[]) => {
+  if (!found.length) return 'no PatternFly or react-dom code';
+  return (['patternfly', 'react-dom'] as const)
+    .map((lib) => {
+      const of = found.filter((f) => f.library === lib);
+      return of.length
+        ? `${lib}: ${String(of.reduce((s, f) => s + f.modules, 0))} modules in ${String(of.length)} files`
+        : '';
+    })
+    .filter(Boolean)
+    .join(', ');
+};
 
 const log = (msg: string) => {
   process.stderr.write(`bench: ${msg}\n`);
@@ -111,6 +125,10 @@ const main = async () => {
     const visitNoPf = await measureFirstVisit(browser, main.baseURL, 'none');
     const libraries = bundledLibraries(
       visit.scripts.map((s) => s.file),
+      map,
+    );
+    const librariesNoPf = bundledLibraries(
+      visitNoPf.scripts.map((s) => s.file),
       map,
     );
 
@@ -162,12 +180,9 @@ const main = async () => {
       ],
       [
         'First visit JS, no PatternFly from the host',
-        `${B(visitNoPf.scriptGzip)} in ${String(visitNoPf.scripts.length)} files`,
+        `${B(visitNoPf.scriptGzip)} in ${String(visitNoPf.scripts.length)} files (${librariesSummary(librariesNoPf)})`,
       ],
-      [
-        'PatternFly / react-dom code on first visit',
-        libraries.length ? libraries.map((l) => `${l.library} in ${l.file}`).join(', ') : 'none',
-      ],
+      ['PatternFly / react-dom code on first visit', librariesSummary(libraries)],
       [
         'Requests on page open (default)',
         `${String(small.requests.length)} (${String(small.pluginRequestCount)} by the plugin, ${String(small.websockets)} WebSockets)`,
@@ -235,6 +250,7 @@ const main = async () => {
         consolePatternfly: visitSummary(visit),
         noPatternfly: visitSummary(visitNoPf),
         bundledLibraries: libraries,
+        bundledLibrariesNoPatternfly: librariesNoPf,
       },
       pageOpen: {
         default: pageOpenSummary(small),

@@ -11,8 +11,8 @@ import * as zlib from 'zlib';
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
 import { DataTest } from '../../src/data-test';
 import { tokenPageHref } from '../../src/reporter/links';
-import type { EmittedFile } from './webpack.config';
-import { MODULE_MAP_FILE } from './webpack.config';
+import { MODULE_MAP_FILE } from './module-map';
+import type { EmittedFile } from './module-map';
 
 const root = path.resolve(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {

@@ -8,16 +8,8 @@
 import * as path from 'path';
 import type { Compiler, Configuration } from 'webpack';
 import baseConfig from '../../webpack.config';
-
-export const MODULE_MAP_FILE = 'bench-modules.json';
-
-/** One emitted script and the modules webpack put into it. */
-export interface EmittedFile {
-  file: string;
-  chunkNames: string[];
-  /** Readable module identifiers (e.g. `./node_modules/react-dom/...`, `consume shared module ...`). */
-  modules: { name: string; size: number }[];
-}
+import { MODULE_MAP_FILE } from './module-map';
+import type { EmittedFile } from './module-map';
 
 class ModuleMapPlugin {
   apply(compiler: Compiler) {
