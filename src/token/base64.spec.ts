@@ -10,6 +10,12 @@ describe('decodeToken', () => {
     expect(decodeToken(Buffer.from('jeton-é€😀', 'utf8').toString('base64'))).toBe('jeton-é€😀');
   });
 
+  it('keeps a leading byte order mark (the token is what the Secret holds, byte for byte)', () => {
+    const value = Buffer.from('\uFEFFtoken', 'utf8').toString('base64');
+    expect(decodeToken(value)).toBe('\uFEFFtoken');
+    expect(encodeToken(decodeToken(value))).toBe(value);
+  });
+
   it('ignores whitespace and line breaks around and inside the value', () => {
     expect(decodeToken(' dG9r\nZW4=\n')).toBe('token');
   });

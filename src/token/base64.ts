@@ -36,7 +36,8 @@ export const decodeToken = (base64: string): string => {
   const binary = atob(compact);
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM keeps a leading U+FEFF: the token is exactly what the Secret holds.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new TokenCodingError(
       'invalid-utf8',
