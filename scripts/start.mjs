@@ -68,6 +68,18 @@ const waitForBuild = async (since) => {
   }
 };
 
+const waitForServer = async (url) => {
+  for (;;) {
+    if (stopping) return;
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+};
+
 const main = async () => {
   const started = Date.now();
   console.log('Building the stand-in console...');
@@ -78,7 +90,12 @@ const main = async () => {
   await waitForBuild(started);
   if (stopping) return;
   run(bin('tsx'), ['integration-tests/server.ts'], { PORT: port });
-  console.log(`\n  Open http://127.0.0.1:${port}/license-service-reporter/api-token\n`);
+  await waitForServer(`http://127.0.0.1:${port}/__emulator/state`);
+  if (stopping) return;
+  console.log(
+    `\n  Open http://127.0.0.1:${port}/license-service-reporter/api-token` +
+      '\n  (the plugin rebuilds on save: reload the page; Ctrl+C stops)\n',
+  );
 };
 
 main().catch((e) => {
