@@ -22,6 +22,8 @@ import {
 import type { BudgetResult } from '../integration-tests/bench/budgets';
 import {
   bundledLibraries,
+  entryBreakdown,
+  largestModules,
   measureFirstVisit,
   measureIdle,
   measurePageOpen,
@@ -127,6 +129,9 @@ const main = async () => {
       visit.scripts.map((s) => s.file),
       map,
     );
+    const entry = startup.entry
+      ? entryBreakdown(fs.readFileSync(path.join(PLUGIN_DIST, startup.entry.file)))
+      : undefined;
     const librariesNoPf = bundledLibraries(
       visitNoPf.scripts.map((s) => s.file),
       map,
@@ -245,11 +250,17 @@ const main = async () => {
         files: startup.files,
         chunks: startup.chunks.length,
         patternflyModulesInEntry: sharedModulesInEntry(map),
+        entryBreakdown: entry,
       },
       firstVisit: {
         consolePatternfly: visitSummary(visit),
         noPatternfly: visitSummary(visitNoPf),
         bundledLibraries: libraries,
+        largestModules: largestModules(
+          visit.scripts.map((f) => f.file),
+          map,
+          10,
+        ),
         bundledLibrariesNoPatternfly: librariesNoPf,
       },
       pageOpen: {

@@ -4,6 +4,7 @@ import {
   bundledLibraries,
   checkRotationWrites,
   describeK8s,
+  entryBreakdown,
   gzipSize,
   isUnscopedPodOrSecretRead,
   percentile,
@@ -181,5 +182,21 @@ describe('figures', () => {
     const text = Buffer.from('a'.repeat(10_000));
     expect(gzipSize(text)).toBeLessThan(100);
     expect(gzipSize(Buffer.alloc(0))).toBe(20);
+  });
+});
+
+describe('entryBreakdown', () => {
+  it('prices the chunk map and the PatternFly module names by difference', () => {
+    const entry = Buffer.from(
+      `n.u=e=>e+"-chunk."+{87:"8a5c4383",152:"08d7c3d9"}[e]+".min.js";` +
+        `s("@patternfly/react-core/dist/dynamic/components/Alert","6.4.2");` +
+        `s("@patternfly/react-icons/dist/dynamic/icons/eye-icon","6.4.0");`,
+    );
+    const b = entryBreakdown(entry);
+    expect(b.chunksNamed).toBe(2);
+    expect(b.patternflyModules).toBe(2);
+    expect(b.chunkMapGzip).toBeGreaterThan(0);
+    expect(b.patternflyNamesGzip).toBeGreaterThan(0);
+    expect(b.gzip).toBe(gzipSize(entry));
   });
 });

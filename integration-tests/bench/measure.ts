@@ -306,6 +306,18 @@ export const bundledLibraries = (files: string[], map: EmittedFile[]): BundledLi
   return found;
 };
 
+/** The largest modules (source bytes before minification) in the given emitted files. */
+export const largestModules = (
+  files: string[],
+  map: EmittedFile[],
+  count: number,
+): { file: string; module: string; size: number }[] =>
+  map
+    .filter((m) => files.includes(m.file))
+    .flatMap((m) => m.modules.map((x) => ({ file: m.file, module: x.name, size: x.size })))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, count);
+
 /** PatternFly modules the entry script lists as shared (each costs bytes in the entry). */
 export const sharedModulesInEntry = (map: EmittedFile[]): string[] => {
   const entry = map.find((m) => /^plugin-entry\./.test(m.file));
@@ -313,6 +325,39 @@ export const sharedModulesInEntry = (map: EmittedFile[]): string[] => {
     .map((m) => /^provide shared module \(default\) (\S+?)@/.exec(m.name)?.[1])
     .filter((n): n is string => !!n)
     .sort();
+};
+
+export interface EntryBreakdown {
+  gzip: number;
+  /** Chunks named in the entry's chunk-filename map (one id and hash each). */
+  chunksNamed: number;
+  /** Gzip bytes the chunk-filename map costs (the entry with the map emptied, subtracted). */
+  chunkMapGzip: number;
+  /** Shared PatternFly modules the entry registers (provide and consume). */
+  patternflyModules: number;
+  /** Gzip bytes those registrations' module names cost (the entry with them blanked, subtracted). */
+  patternflyNamesGzip: number;
+}
+
+/**
+ * What the entry script's bytes go to, by difference: gzip of the entry minus gzip of the entry
+ * without the part. Estimates (gzip is not additive), for locating a cost, not for budgets.
+ */
+export const entryBreakdown = (entry: Buffer): EntryBreakdown => {
+  const text = entry.toString('utf8');
+  const gzip = gzipSize(entry);
+  const without = (t: string) => gzip - gzipSize(Buffer.from(t, 'utf8'));
+  const chunkMap = /\{\d+:"[0-9a-f]{8}"(?:,\d+:"[0-9a-f]{8}")*\}/.exec(text)?.[0] ?? '';
+  const names = new Set(text.match(/"@patternfly\/[^"]+"/g) ?? []);
+  let blanked = text;
+  for (const n of names) blanked = blanked.split(n).join('""');
+  return {
+    gzip,
+    chunksNamed: chunkMap ? chunkMap.split(',').length : 0,
+    chunkMapGzip: chunkMap ? without(text.replace(chunkMap, '{}')) : 0,
+    patternflyModules: names.size,
+    patternflyNamesGzip: without(blanked),
+  };
 };
 
 // ---------------------------------------------------------------------------------------------
