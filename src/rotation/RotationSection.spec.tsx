@@ -431,4 +431,24 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
       `resourceVersion ${reporterSecret().metadata?.resourceVersion ?? ''}`,
     );
   });
+
+  it('License Services cannot be listed (403): names the permission, review stays disabled', async () => {
+    jest
+      .mocked(useK8sWatchResource)
+      .mockImplementation(((res: WatchK8sResource | null) =>
+        res?.groupVersionKind?.kind === 'IBMLicensing'
+          ? [undefined, false, new ApiError(403, 'ibmlicensings is forbidden')]
+          : watch(res)) as typeof useK8sWatchResource);
+    const user = userEvent.setup();
+    renderSection();
+    expect(screen.getByTestId(DataTest.rotationLoadError)).toHaveTextContent(
+      'your user may not list ibmlicensings.operator.ibm.com (cluster-wide)',
+    );
+    await user.click(screen.getByLabelText('New token'));
+    await user.paste(NEW);
+    const review = screen.getByTestId(DataTest.rotationReview);
+    expect(review).toHaveAttribute('aria-disabled', 'true');
+    await user.click(review);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
 });

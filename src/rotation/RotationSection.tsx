@@ -25,11 +25,12 @@ import { NewTokenField } from '../components/rotation/NewTokenField';
 import { OtherClusters } from '../components/rotation/OtherClusters';
 import { ReviewModal } from '../components/rotation/ReviewModal';
 import { RunProgress } from '../components/rotation/RunProgress';
+import { useRotationText } from '../components/rotation/useRotationText';
 import { requiredAccess } from './access';
 import { launchRotation, retryRotation } from './controller';
 import { LeaveGuard } from './LeaveGuard';
 import { buildPlan, reporterKey, secretKey, staleSecrets, type RotationPlan } from './plan';
-import type { RotationPort } from './run';
+import { httpStatus, type RotationPort } from './run';
 import { createSdkPort } from './sdk-port';
 import { dismissRotation, useRotation, type RotationRecord } from './store';
 import { useAccessChecks } from './useAccessChecks';
@@ -132,7 +133,7 @@ const RotationSection = ({
           </div>
         )}
         {data.problems.map((p) => (
-          <LoadProblemAlert key={p.what} problem={p} />
+          <LoadProblemAlert key={Object.values(p.permission).join('|')} problem={p} />
         ))}
         {record ? (
           <>
@@ -221,10 +222,8 @@ const RotationSection = ({
 
 const LoadProblemAlert = ({ problem }: { problem: LoadProblem }) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
-  const code =
-    typeof problem.error === 'object' && problem.error !== null && 'code' in problem.error
-      ? String(problem.error.code)
-      : '';
+  const text = useRotationText();
+  const status = httpStatus(problem.error);
   const titles: Record<LoadProblem['what'], string> = {
     route: t('The Reporter API Route cannot be read'),
     licensings: t('License Services (IBMLicensing) cannot be listed'),
@@ -238,11 +237,17 @@ const LoadProblemAlert = ({ problem }: { problem: LoadProblem }) => {
       title={titles[problem.what]}
       data-test={DataTest.rotationLoadError}
     >
-      {code === '403'
+      {status === 403
         ? t(
-            'Permission denied (403). The rotation needs to read this to know every copy of the token and every pod that reads it; ask a cluster administrator for read access.',
+            'Permission denied: your user may not {{permission}}. The rotation needs it to know every copy of the token and every pod that reads it; ask a cluster administrator for it.',
+            { permission: text.permission(problem.permission) },
           )
-        : t('The rotation needs it to plan every step. Reload the page to try again.')}
+        : t(
+            'Reading it failed ({{status}}). The rotation needs it to plan every step. Reload the page to try again.',
+            {
+              status: status ?? t('no answer'),
+            },
+          )}
     </Alert>
   );
 };

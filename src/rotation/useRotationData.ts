@@ -17,7 +17,12 @@ import { secretKey, senderPodsKey, type PlanInput, type PodKind } from './plan';
 import { feedKey, publishPods } from './pod-feed';
 import { httpStatus } from './run';
 
-export type LoadProblem = { what: 'route' | 'licensings' | 'pods' | 'sender'; error: unknown };
+export type LoadProblem = {
+  what: 'route' | 'licensings' | 'pods' | 'sender';
+  error: unknown;
+  /** The read that failed, as a permission (what to ask for when it is a 403). */
+  permission: { verb: string; resource: string; namespace?: string; name?: string };
+};
 
 export type RotationData = {
   loaded: boolean;
@@ -119,10 +124,31 @@ export const useRotationData = (instance: ReporterInstance, secret: SecretKind):
 
   return useMemo(() => {
     const problems: LoadProblem[] = [];
-    if (routeError && !routeMissing) problems.push({ what: 'route', error: routeError });
+    if (routeError && !routeMissing) {
+      problems.push({
+        what: 'route',
+        error: routeError,
+        permission: {
+          verb: 'get',
+          resource: 'routes.route.openshift.io',
+          namespace: instance.namespace,
+          name: REPORTER_API_ROUTE,
+        },
+      });
+    }
     if (licensingsError && !noLicensingCrd)
-      problems.push({ what: 'licensings', error: licensingsError });
-    if (podsError) problems.push({ what: 'pods', error: podsError });
+      problems.push({
+        what: 'licensings',
+        error: licensingsError,
+        permission: { verb: 'list', resource: 'ibmlicensings.operator.ibm.com' },
+      });
+    if (podsError) {
+      problems.push({
+        what: 'pods',
+        error: podsError,
+        permission: { verb: 'list', resource: 'pods', namespace: instance.namespace },
+      });
+    }
     let loaded =
       (routeLoaded || !!routeError) && (licensingsLoaded || !!licensingsError) && podsLoaded;
     const senderSecrets: PlanInput['senderSecrets'] = {};
@@ -137,7 +163,14 @@ export const useRotationData = (instance: ReporterInstance, secret: SecretKind):
         const k = key.slice('secret:'.length);
         if (r.loadError) {
           if (isNotFound(r.loadError)) senderSecrets[k] = null;
-          else problems.push({ what: 'sender', error: r.loadError });
+          else {
+            const [namespace = '', name = ''] = k.split('/');
+            problems.push({
+              what: 'sender',
+              error: r.loadError,
+              permission: { verb: 'get', resource: 'secrets', namespace, name },
+            });
+          }
         } else if (r.loaded) {
           senderSecrets[k] = r.data as SecretKind;
         } else {
@@ -145,8 +178,13 @@ export const useRotationData = (instance: ReporterInstance, secret: SecretKind):
         }
       } else {
         const k = key.slice('pods:'.length);
-        if (r.loadError) problems.push({ what: 'sender', error: r.loadError });
-        else if (r.loaded) senderPods[k] = r.data as PodKind[];
+        if (r.loadError) {
+          problems.push({
+            what: 'sender',
+            error: r.loadError,
+            permission: { verb: 'list', resource: 'pods', namespace: k.split('/')[0] ?? '' },
+          });
+        } else if (r.loaded) senderPods[k] = r.data as PodKind[];
         else loaded = false;
       }
     }

@@ -9,9 +9,9 @@ import {
   HelperText,
   HelperTextItem,
   NumberInput,
-  TextInputGroup,
-  TextInputGroupMain,
-  TextInputGroupUtilities,
+  InputGroup,
+  InputGroupItem,
+  TextInput,
 } from '@patternfly/react-core';
 import { EyeIcon, EyeSlashIcon } from '@patternfly/react-icons';
 import { DataTest } from '../../data-test';
@@ -51,36 +51,37 @@ export const NewTokenField = ({ value, onChange, validation, isDisabled }: NewTo
   const problemsId = useId();
   const empty = value.length === 0;
   const inputRef = useRef<HTMLInputElement>(null);
-  // The input is uncontrolled: React would otherwise mirror the secret into the value attribute.
+  // The input is uncontrolled (no value prop): React would otherwise mirror the secret into the
+  // value attribute of the DOM.
   useEffect(() => {
     if (inputRef.current && inputRef.current.value !== value) inputRef.current.value = value;
   }, [value]);
 
   return (
     <FormGroup label={t('New token')} fieldId={inputId} isRequired>
-      <TextInputGroup isDisabled={isDisabled}>
-        <TextInputGroupMain
-          ref={inputRef}
-          inputId={inputId}
-          aria-label={t('New token')}
-          type={revealed ? 'text' : 'password'}
-          onChange={(_e, v) => {
-            onChange(v);
-          }}
-          aria-describedby={`${rulesId} ${problemsId}`}
-          inputProps={{
-            value: undefined,
-            autoComplete: 'new-password',
-            spellCheck: false,
-            autoCapitalize: 'off',
-            autoCorrect: 'off',
-            'aria-invalid': !empty && !validation.valid,
-            'data-test': DataTest.rotationTokenInput,
-          }}
-        />
-        <TextInputGroupUtilities>
+      <InputGroup>
+        <InputGroupItem isFill>
+          <TextInput
+            ref={inputRef}
+            id={inputId}
+            aria-label={t('New token')}
+            type={revealed ? 'text' : 'password'}
+            onChange={(_e, v) => {
+              onChange(v);
+            }}
+            isDisabled={isDisabled}
+            validated={empty ? 'default' : validation.valid ? 'success' : 'error'}
+            aria-describedby={`${rulesId} ${problemsId}`}
+            autoComplete="new-password"
+            spellCheck={false}
+            autoCapitalize="off"
+            autoCorrect="off"
+            data-test={DataTest.rotationTokenInput}
+          />
+        </InputGroupItem>
+        <InputGroupItem>
           <Button
-            variant="plain"
+            variant="control"
             aria-label={revealed ? t('Hide new token') : t('Show new token')}
             aria-pressed={revealed}
             onClick={() => {
@@ -89,8 +90,8 @@ export const NewTokenField = ({ value, onChange, validation, isDisabled }: NewTo
             data-test={DataTest.rotationTokenReveal}
             icon={revealed ? <EyeSlashIcon /> : <EyeIcon />}
           />
-        </TextInputGroupUtilities>
-      </TextInputGroup>
+        </InputGroupItem>
+      </InputGroup>
       <FormHelperText>
         <HelperText id={rulesId}>
           <HelperTextItem>
