@@ -69,10 +69,15 @@ export const SecretProblem = ({ instance, state }: SecretProblemProps) => {
                 'The token value in Secret {{name}} decodes to bytes that are not UTF-8 text. Edit the Secret so that data.token holds a text token, or delete the key to let the operator generate a new token.',
                 names,
               )
-            : t(
-                'The token value in Secret {{name}} is not valid base64. Edit the Secret so that data.token holds the base64 encoding of the token, or delete the key to let the operator generate a new token.',
-                names,
-              )}
+            : state.error.reason === 'empty'
+              ? t(
+                  'The token value in Secret {{name}} is empty, and the operator does not replace a key that exists. Delete the key to let the operator generate a new token, or edit the Secret so that data.token holds the base64 encoding of a token.',
+                  names,
+                )
+              : t(
+                  'The token value in Secret {{name}} is not valid base64. Edit the Secret so that data.token holds the base64 encoding of the token, or delete the key to let the operator generate a new token.',
+                  names,
+                )}
         </Alert>
       );
     case 'error':

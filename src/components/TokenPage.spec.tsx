@@ -270,6 +270,38 @@ describe('TokenPage: the token Secret', () => {
     expect(domText()).not.toContain('bm90IGI2NCE$$');
   });
 
+  it('explains bytes that are not UTF-8, and offers no example request', () => {
+    const secret = fixtureSecret('ibm-license-service-reporter-token');
+    secret.data = { token: Buffer.from([0x73, 0xff, 0xfe, 0x63]).toString('base64') };
+    cluster.secrets['ibm-ls-reporter/ibm-license-service-reporter-token'] = secret;
+    renderPage();
+    expect(screen.getByTestId(DataTest.decodeError)).toHaveTextContent('are not UTF-8 text');
+    expect(screen.queryByTestId(DataTest.tokenValue)).not.toBeInTheDocument();
+    expect(screen.queryByTestId(DataTest.exampleRequest)).not.toBeInTheDocument();
+    expect(screen.getByTestId(DataTest.rotateButton)).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('says an empty token value stays empty (the operator keeps an existing key)', () => {
+    const secret = fixtureSecret('ibm-license-service-reporter-token');
+    secret.data = { token: '' };
+    cluster.secrets['ibm-ls-reporter/ibm-license-service-reporter-token'] = secret;
+    renderPage();
+    expect(screen.getByTestId(DataTest.decodeError)).toHaveTextContent(
+      'is empty, and the operator does not replace a key that exists',
+    );
+    expect(screen.queryByTestId(DataTest.secretMissing)).not.toBeInTheDocument();
+  });
+
+  it('says when reading the Secret fails otherwise, with the reason', () => {
+    cluster.secrets['ibm-ls-reporter/ibm-license-service-reporter-token'] = {
+      error: Object.assign(new Error('Internal error occurred'), { code: 500 }),
+    };
+    renderPage();
+    expect(screen.getByTestId(DataTest.loadError)).toHaveTextContent(
+      'Reading Secret ibm-license-service-reporter-token in namespace ibm-ls-reporter failed: Internal error occurred',
+    );
+  });
+
   it('says when reading the Secret is refused', () => {
     cluster.secrets['ibm-ls-reporter/ibm-license-service-reporter-token'] = {
       error: { code: 403 },
@@ -513,7 +545,9 @@ describe('TokenPage: a rotation of this Reporter in the store', () => {
   });
 
   afterEach(() => {
-    resetRotations();
+    act(() => {
+      resetRotations();
+    });
   });
 
   it.each([

@@ -26,7 +26,20 @@ describe('secretStateOf', () => {
     const secret = fixtureSecret(TOKEN_SECRET);
     delete secret.data;
     expect(secretStateOf(secret, true, undefined).kind).toBe('no-key');
-    expect(secretStateOf({ ...secret, data: { token: '' } }, true, undefined).kind).toBe('no-key');
+    expect(secretStateOf({ ...secret, data: { other: 'eA==' } }, true, undefined).kind).toBe(
+      'no-key',
+    );
+  });
+
+  it('reports an empty value as such: the key exists, so the operator does not replace it', () => {
+    for (const token of ['', ' \n']) {
+      const state = secretStateOf(
+        { ...fixtureSecret(TOKEN_SECRET), data: { token } },
+        true,
+        undefined,
+      );
+      expect(state.kind === 'invalid' && state.error.reason).toBe('empty');
+    }
   });
 
   it('reports a refused read', () => {

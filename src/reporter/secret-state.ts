@@ -8,12 +8,15 @@ export type SecretState =
   | { kind: 'loading' }
   /** The Secret does not exist (yet): the operator creates it. */
   | { kind: 'missing' }
-  /** The Secret exists without a (non-empty) `token` key: the operator will regenerate it. */
+  /** The Secret exists without a `token` key: the operator will regenerate it. */
   | { kind: 'no-key'; secret: SecretKind }
   /** The user may not read the Secret. */
   | { kind: 'forbidden' }
   | { kind: 'error'; message: string }
-  /** The value cannot be decoded; `error.message` says why (never the content). */
+  /**
+   * The value cannot be decoded, or is empty (the key exists, so the operator leaves it as it is);
+   * `error.reason` says why (never the content).
+   */
   | { kind: 'invalid'; secret: SecretKind; error: TokenCodingError }
   | { kind: 'ready'; secret: SecretKind; token: string };
 
@@ -31,8 +34,9 @@ export const secretStateOf = (
   if (!loaded) return { kind: 'loading' };
   // A watch on a named object that does not exist settles with an empty object.
   if (!secret?.metadata?.name) return { kind: 'missing' };
+  // A key with an empty value is not a missing key: decodeToken reports it as empty.
   const encoded = secret.data?.[TOKEN_KEY];
-  if (!encoded) return { kind: 'no-key', secret };
+  if (encoded === undefined) return { kind: 'no-key', secret };
   try {
     return { kind: 'ready', secret, token: decodeToken(encoded) };
   } catch (e) {
