@@ -24,7 +24,10 @@ export type NamespaceFormProps = {
 export const NamespaceForm = ({ initial = '', onSubmit }: NamespaceFormProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
   const [value, setValue] = useState(initial);
-  const [problem, setProblem] = useState<NamespaceProblem | undefined>(undefined);
+  // A namespace from the address is checked at once: an invalid one is never looked in.
+  const [problem, setProblem] = useState<NamespaceProblem | undefined>(() =>
+    initial ? namespaceProblemOf(initial) : undefined,
+  );
 
   const message = (p: NamespaceProblem): string => {
     switch (p) {

@@ -228,6 +228,16 @@ describe('TokenPage: finding the Reporter', () => {
     expect(screen.queryByText(/named in the address was not found/)).not.toBeInTheDocument();
   });
 
+  it('says why a namespace from the address is not looked in', () => {
+    cluster.lists = { '*': { error: { code: 403 } } };
+    renderPage('?ns=Bad_NS');
+    expect(
+      screen.getByRole('textbox', { name: 'Namespace of License Service Reporter' }),
+    ).toHaveValue('Bad_NS');
+    expect(screen.getByText(/uses only lowercase letters, digits and "-"/)).toBeInTheDocument();
+    expect(watch.mock.calls.some(([r]) => r?.namespace === 'Bad_NS')).toBe(false);
+  });
+
   it('says so when listing in the typed namespace is refused too', () => {
     cluster.lists = {
       '*': { error: { code: 403 } },
