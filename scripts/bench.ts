@@ -173,7 +173,12 @@ const main = async () => {
 
     const rows: [string, string][] = [
       ['Entry script (gzip)', startup.entry ? B(startup.entry.gzip) : 'not fetched'],
-      ['PatternFly modules listed in the entry', String(sharedModulesInEntry(map).length)],
+      [
+        'Entry script: PatternFly modules shared / chunks named',
+        entry
+          ? `${String(entry.patternflyModules)} (their names ≈ ${B(entry.patternflyNamesGzip)}) / ${String(entry.chunksNamed)} (chunk map ≈ ${B(entry.chunkMapGzip)})`
+          : 'not fetched',
+      ],
       [
         `Start-up fetches on ${startup.page} (gzip)`,
         startup.files.map((f) => `${f.kind} ${B(f.gzip)}`).join(', '),

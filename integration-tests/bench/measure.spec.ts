@@ -3,6 +3,7 @@ import type { K8sRequest, Recorded, RotationRun } from './measure';
 import {
   bundledLibraries,
   checkRotationWrites,
+  contentMarkers,
   describeK8s,
   entryBreakdown,
   gzipSize,
@@ -198,5 +199,17 @@ describe('entryBreakdown', () => {
     expect(b.chunkMapGzip).toBeGreaterThan(0);
     expect(b.patternflyNamesGzip).toBeGreaterThan(0);
     expect(b.gzip).toBe(gzipSize(entry));
+  });
+});
+
+describe('contentMarkers', () => {
+  it('recognises PatternFly component code and react-dom, not the plugin’s own classes', () => {
+    expect(contentMarkers(Buffer.from('const s={button:"pf-v6-c-button"};'))).toEqual([
+      'patternfly',
+    ]);
+    expect(contentMarkers(Buffer.from('var k="__reactFiber$"+r;'))).toEqual(['react-dom']);
+    expect(
+      contentMarkers(Buffer.from('className:"pf-v6-screen-reader lsr-token-plugin__value"')),
+    ).toEqual([]);
   });
 });

@@ -242,7 +242,22 @@ export interface PluginFile {
   kind: PluginFileKind;
   bytes: number;
   gzip: number;
+  /** Libraries recognised in the file's content (see contentMarkers). */
+  markers: BundledLibrary['library'][];
 }
+
+/**
+ * Libraries recognised by content, without the build's module map: PatternFly's component code
+ * carries its CSS class names (`"pf-v6-c-…"`, from @patternfly/react-styles; the plugin's own code
+ * uses no such class), react-dom the property prefix it stores fibers under (`__reactFiber$`).
+ */
+export const contentMarkers = (body: Buffer): BundledLibrary['library'][] => {
+  const text = body.toString('utf8');
+  return [
+    ...(/["'`]pf-v6-c-[a-z]/.test(text) ? (['patternfly'] as const) : []),
+    ...(text.includes('__reactFiber$') ? (['react-dom'] as const) : []),
+  ];
+};
 
 const kindOf = (file: string): PluginFileKind => {
   if (file.startsWith('/locales/') || file.startsWith('locales/')) return 'locale';
@@ -260,7 +275,13 @@ const pluginFiles = (entries: Recorded[]): PluginFile[] =>
         ? e.path.slice(PLUGIN_PREFIX.length).replace(/\?.*$/, '')
         : e.path;
       const body = e.body ?? Buffer.alloc(0);
-      return { file, kind: kindOf(file), bytes: body.length, gzip: gzipSize(body) };
+      return {
+        file,
+        kind: kindOf(file),
+        bytes: body.length,
+        gzip: gzipSize(body),
+        markers: contentMarkers(body),
+      };
     });
 
 /** The module map the bench build writes beside the plugin (integration-tests/bench/webpack.config.ts). */

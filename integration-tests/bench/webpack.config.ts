@@ -53,7 +53,7 @@ const outputPath = path.resolve(
 
 const config: Configuration = {
   ...baseConfig,
-  output: { ...baseConfig.output, path: outputPath },
+  output: { ...baseConfig.output, path: outputPath, clean: true },
   plugins: [...(baseConfig.plugins ?? []), new ModuleMapPlugin()],
 };
 

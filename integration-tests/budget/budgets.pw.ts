@@ -70,6 +70,9 @@ test('the PatternFly and react-dom check finds them when the host provides no Pa
   );
   expect(found.map((b) => b.library)).toContain('patternfly');
   expect(found.map((b) => b.library)).toContain('react-dom');
+  const byContent = visit.scripts.flatMap((s) => s.markers);
+  expect(byContent).toContain('patternfly');
+  expect(byContent).toContain('react-dom');
 });
 
 test('page open on the large fixture: scoped reads, as many requests as on the small one', async ({
