@@ -57,7 +57,6 @@ export const OtherClusters = ({ token, reporterUrl }: OtherClustersProps) => {
             )}
       </Content>
       <Form
-        isHorizontal
         onSubmit={(e) => {
           e.preventDefault();
         }}
@@ -114,17 +113,20 @@ export const OtherClusters = ({ token, reporterUrl }: OtherClustersProps) => {
           )}
         </FormGroup>
       </Form>
-      <Button
-        variant="link"
-        icon={revealed ? <EyeSlashIcon /> : <EyeIcon />}
-        aria-pressed={revealed}
-        onClick={() => {
-          setRevealed(!revealed);
-        }}
-        data-test={DataTest.rotationOtherReveal}
-      >
-        {revealed ? t('Hide the token in token.yml') : t('Show the token in token.yml')}
-      </Button>
+      <div>
+        <Button
+          variant="link"
+          isInline
+          icon={revealed ? <EyeSlashIcon /> : <EyeIcon />}
+          aria-pressed={revealed}
+          onClick={() => {
+            setRevealed(!revealed);
+          }}
+          data-test={DataTest.rotationOtherReveal}
+        >
+          {revealed ? t('Hide the token in token.yml') : t('Show the token in token.yml')}
+        </Button>
+      </div>
       <CopyableCode
         label={t('1. Save as token.yml')}
         text={tokenYaml(token, ns, secretName)}

@@ -121,11 +121,7 @@ export const RunProgress = ({
                   {status === 'done' && s?.newPodNames && s.newPodNames.length > 0 && (
                     <div>{t('Replaced by: {{pods}}', { pods: s.newPodNames.join(', ') })}</div>
                   )}
-                  {status === 'failed' && s?.failure && (
-                    <div>
-                      {text.failure(s.failure, step, Math.round(DEFAULT_READY_TIMEOUT_MS / 60000))}
-                    </div>
-                  )}
+                  {status === 'failed' && <div>{t('The reason and what to do are below.')}</div>}
                 </FlexItem>
               </Flex>
             </ListItem>
@@ -151,12 +147,15 @@ export const RunProgress = ({
                 : t('The token was rotated')
             }
           >
-            {t(
-              'The new token is saved in {{secrets}} and every pod that reads it was restarted and is ready.',
-              {
-                secrets: saved,
-              },
-            )}
+            {record.kind === 'revert'
+              ? t(
+                  'The previous token is saved in {{secrets}} and every pod that reads it was restarted and is ready.',
+                  { secrets: saved },
+                )
+              : t(
+                  'The new token is saved in {{secrets}} and every pod that reads it was restarted and is ready.',
+                  { secrets: saved },
+                )}
           </Alert>
         )}
         {outcome.kind === 'refused' && (
