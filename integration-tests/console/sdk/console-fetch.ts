@@ -66,13 +66,17 @@ const headersToObject = (headers: HeadersInit | undefined): Record<string, strin
   if (!headers) {
     return {};
   }
-  if (headers instanceof Headers) {
-    return Object.fromEntries(headers.entries());
-  }
   if (Array.isArray(headers)) {
     return Object.fromEntries(headers);
   }
-  return { ...headers };
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
+    const out: Record<string, string> = {};
+    headers.forEach((value, key) => {
+      out[key] = value;
+    });
+    return out;
+  }
+  return { ...(headers as Record<string, string>) };
 };
 
 /** fetch with same-origin cookies, the CSRF header on non-GET, 429 retries, a timeout, HttpError on failure. */
