@@ -451,4 +451,49 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
     await user.click(review);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
+
+  it('while a run goes on: leaving asks first, and coming back shows the same run', async () => {
+    const port = cluster.port();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held = {
+      ...port,
+      waitForReplacement: (r: Parameters<typeof port.waitForReplacement>[0]) =>
+        gate.then(() => port.waitForReplacement(r)),
+    };
+    const user = userEvent.setup();
+    const props = {
+      instance,
+      secret: reporterSecret(),
+      currentToken: OLD,
+      onClose: jest.fn(),
+      port: held,
+    };
+    const first = render(<RotationSection {...props} />);
+    const dialog = await enterAndReview(user);
+    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
+    await waitFor(() => {
+      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
+    });
+    await user.click(confirm);
+    await screen.findByText('Rotation in progress');
+    const leave = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leave);
+    expect(leave.defaultPrevented).toBe(true);
+
+    first.unmount();
+    render(<RotationSection {...props} />);
+    expect(screen.getByText('Rotation in progress')).toBeInTheDocument();
+    expect(screen.queryByLabelText('New token')).not.toBeInTheDocument();
+    await act(async () => {
+      release();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await screen.findByText('The token was rotated');
+    const after = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(after);
+    expect(after.defaultPrevented).toBe(false);
+  });
 });
