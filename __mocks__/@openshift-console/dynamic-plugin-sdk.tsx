@@ -5,11 +5,16 @@
  */
 import type * as SDK from '@openshift-console/dynamic-plugin-sdk';
 
-export const useK8sWatchResource: typeof SDK.useK8sWatchResource = jest.fn(() => [
-  undefined as never,
-  false,
-  undefined,
-]);
+/**
+ * By default, answers as the console does before anything arrives: a disabled watch (`null`) is
+ * `[undefined, true, undefined]`; any other is still loading, with `{}` for one object and `[]` for
+ * a list (not `undefined`).
+ */
+export const useK8sWatchResource: typeof SDK.useK8sWatchResource = jest.fn((resource) =>
+  resource
+    ? [(resource.isList ? [] : {}) as never, false, undefined]
+    : [undefined as never, true, undefined],
+);
 
 export const useAccessReview: typeof SDK.useAccessReview = jest.fn(() => [true, false]);
 

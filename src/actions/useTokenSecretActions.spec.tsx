@@ -15,7 +15,8 @@ const watch = jest.mocked(useK8sWatchResource);
 /** The SDK watch, answering with the given CRs when asked for a named Reporter. */
 const serveReporters = (crs: ReporterKind[], error?: unknown) => {
   watch.mockImplementation(((resource: WatchK8sResource | null) => {
-    if (!resource) return [undefined, false, undefined];
+    // As the SDK answers a disabled watch.
+    if (!resource) return [undefined, true, undefined];
     if (error) return [undefined, false, error];
     const cr = crs.find(
       (c) => c.metadata?.name === resource.name && c.metadata?.namespace === resource.namespace,
@@ -92,7 +93,11 @@ describe('useTokenSecretActions', () => {
   });
 
   it('is not loaded while the owner is being read', () => {
-    watch.mockImplementation((() => [undefined, false, undefined]) as typeof useK8sWatchResource);
+    // While loading, the SDK hands back {} for a named object.
+    watch.mockImplementation(((resource: WatchK8sResource | null) =>
+      resource
+        ? [{}, false, undefined]
+        : [undefined, true, undefined]) as typeof useK8sWatchResource);
     const [actions, loaded] = actionsFor(fixtureSecret('ibm-license-service-reporter-token'));
     expect(actions).toEqual([]);
     expect(loaded).toBe(false);
