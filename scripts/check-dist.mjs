@@ -5,8 +5,10 @@
 // Exits non-zero with one line per problem. Usage: node scripts/check-dist.mjs [dist directory]
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+// fileURLToPath, not URL.pathname: a checkout path with a space or non-ASCII letter stays valid.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const plugin = pkg.consolePlugin ?? {};

@@ -123,6 +123,26 @@ describe('scripts/check-dist.mjs', () => {
     expect(r.output).toContain(message);
   });
 
+  it('runs from a checkout whose path has a space', () => {
+    const checkout = fs.mkdtempSync(path.join(os.tmpdir(), 'check dist '));
+    made.push(checkout);
+    for (const file of [
+      'scripts/check-dist.mjs',
+      'package.json',
+      'locales/en/plugin__lsr-token-plugin.json',
+    ]) {
+      fs.mkdirSync(path.dirname(path.join(checkout, file)), { recursive: true });
+      fs.copyFileSync(path.join(root, file), path.join(checkout, file));
+    }
+    const r = spawnSync(
+      process.execPath,
+      [path.join(checkout, 'scripts/check-dist.mjs'), makeDist(() => undefined)],
+      { encoding: 'utf8' },
+    );
+    expect(`${r.stdout}${r.stderr}`).toContain('valid console plugin');
+    expect(r.status).toBe(0);
+  });
+
   it('fails when dist does not exist', () => {
     const r = check(path.join(os.tmpdir(), 'no-such-dist-dir'));
     expect(r.status).not.toBe(0);
