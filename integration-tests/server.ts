@@ -8,17 +8,11 @@
  * CONSOLE_DIST (integration-tests/.tmp/console-dist).
  */
 import * as path from 'path';
-import { createEmulator } from './cluster';
+import { FIXTURE_NAMES, createEmulator } from './cluster';
 import type { FixtureName } from './cluster';
 import { createStandInServer } from './server/app';
 
-const FIXTURES: FixtureName[] = [
-  'default',
-  'other-namespace',
-  'two-reporters',
-  'no-reporter',
-  'large',
-];
+const FIXTURES: FixtureName[] = FIXTURE_NAMES;
 
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 9000);
