@@ -67,21 +67,27 @@ const files = (list: PluginFile[]) =>
   list.map((f) => `${f.kind} ${B(f.gzip)}`).join(', ') || 'none';
 const counts = (c: Record<string, number>) => Object.values(c).reduce((s, n) => s + n, 0);
 
+const plural = (n: number, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
 const librariesSummary = (found: BundledLibrary[]) => {
-  if (!found.length) return 'no PatternFly or react-dom code';
+  if (!found.length) return 'none';
   return (['patternfly', 'react-dom'] as const)
     .map((lib) => {
       const of = found.filter((f) => f.library === lib);
       return of.length
-        ? `${lib}: ${String(of.reduce((s, f) => s + f.modules, 0))} modules in ${String(of.length)} files`
+        ? `${lib}: ${plural(
+            of.reduce((s, f) => s + f.modules, 0),
+            'module',
+          )} in ${plural(of.length, 'file')}`
         : '';
     })
     .filter(Boolean)
     .join(', ');
 };
 
+const t0 = Date.now();
 const log = (msg: string) => {
-  process.stderr.write(`bench: ${msg}\n`);
+  process.stderr.write(`bench [${String(Math.round((Date.now() - t0) / 1000))} s]: ${msg}\n`);
 };
 
 const pageOpenSummary = (p: PageOpenFigures) => ({
@@ -195,7 +201,7 @@ const main = async () => {
       ['PatternFly / react-dom code on first visit', librariesSummary(libraries)],
       [
         'Requests on page open (default)',
-        `${String(small.requests.length)} (${String(small.pluginRequestCount)} by the plugin, ${String(small.websockets)} WebSockets)`,
+        `${String(small.requests.length)} (${String(small.pluginRequestCount)} by the plugin, ${plural(small.websockets, 'WebSocket')}; ${String(small.requests.length - small.pluginRequestCount)} host API discovery)`,
       ],
       [
         `Requests in the next ${String(IDLE_SECONDS)} s`,

@@ -80,9 +80,11 @@ export const largeCountBudget = (small: PageOpenFigures, large: PageOpenFigures)
 
 export const rotationWritesBudget = (r: RotationFigures): BudgetResult => ({
   name: 'rotation: one write per Secret copy, one delete per pod (or one per workload), no retries',
-  limit: `${String(r.targets.secrets.length)} Secret writes, ${String(
-    Object.values(r.targets.workloads).reduce((s, p) => s + p.length, 0),
-  )} pod deletes`,
+  limit: (() => {
+    const pods = Object.values(r.targets.workloads).reduce((s, p) => s + p.length, 0);
+    const secrets = r.targets.secrets.length;
+    return `${String(secrets)} Secret write${secrets === 1 ? '' : 's'}, ${String(pods)} pod delete${pods === 1 ? '' : 's'}`;
+  })(),
   actual: r.problems.length
     ? r.problems.join('; ')
     : Object.entries(r.writesByVerb)
