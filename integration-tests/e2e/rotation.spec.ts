@@ -238,6 +238,68 @@ test.describe('rotation', () => {
     expect(await tokenOf()).toBe(current);
   });
 
+  test('a failed License Service pod restart (last step): Retry finishes it', async ({
+    page,
+    request,
+    emulator,
+    tokenOf,
+  }) => {
+    const [lsPod] = await podsOf(request, REPORTER_NS, LICENSING_PODS);
+    expect(lsPod).toBeDefined();
+    await emulator.addFault({
+      method: 'delete',
+      resource: 'pods',
+      namespace: REPORTER_NS,
+      name: lsPod?.metadata.name ?? '',
+      status: 500,
+      message: 'injected failure',
+      times: 1,
+    });
+    await openRotation(page);
+    await page.getByTestId(DataTest.rotationTokenInput).fill(TYPED_TOKEN);
+    await review(page);
+    await page.getByTestId(DataTest.rotationConfirm).click();
+    await expectOutcome(page, 'The new token IS saved, but a later step failed');
+    const steps = page.getByTestId(DataTest.rotationStep);
+    await expect(steps.last()).toHaveAttribute('data-status', 'failed');
+    await expect(steps.first()).toHaveAttribute('data-status', 'done');
+    await page.getByTestId(DataTest.rotationRetry).click();
+    await expectOutcome(page, 'The token was rotated');
+    expect(await tokenOf()).toBe(TYPED_TOKEN);
+    const after = await podsOf(request, REPORTER_NS, LICENSING_PODS);
+    expect(after.map((p) => p.metadata.uid)).not.toContain(lsPod?.metadata.uid);
+    expect(after.every(isReady)).toBe(true);
+  });
+
+  test('the rotation completes when the pod watches drop mid-run', async ({
+    page,
+    request,
+    emulator,
+    tokenOf,
+  }) => {
+    test.setTimeout(120_000);
+    await emulator.reset('default', { podReadyDelayMs: 3000 });
+    const before = await podsOf(request);
+    await openRotation(page);
+    await page.getByTestId(DataTest.rotationTokenInput).fill(TYPED_TOKEN);
+    await review(page);
+    await page.getByTestId(DataTest.rotationConfirm).click();
+    await expect(page.getByTestId(DataTest.rotationStep).nth(1)).toHaveAttribute(
+      'data-status',
+      'running',
+    );
+    expect(await emulator.dropWatches({ resource: 'pods' })).toBeGreaterThan(0);
+    await expect(page.getByTestId(DataTest.rotationOutcome)).toContainText(
+      'The token was rotated',
+      { timeout: 90_000 },
+    );
+    expect(await tokenOf()).toBe(TYPED_TOKEN);
+    const after = await podsOf(request);
+    const old = new Set(before.map((p) => p.metadata.uid));
+    expect(after.some((p) => old.has(p.metadata.uid))).toBe(false);
+    expect(after.every(isReady)).toBe(true);
+  });
+
   test('two browsers rotating at once: the second sees its plan is stale and re-reviews', async ({
     browser,
     baseURL,
