@@ -36,6 +36,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, i18next },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // The token is a secret: plugin code never logs, and never uses browser storage.
+      'no-console': 'error',
+      'no-restricted-globals': [
+        'error',
+        { name: 'localStorage', message: 'No browser storage: it could hold a token.' },
+        { name: 'sessionStorage', message: 'No browser storage: it could hold a token.' },
+        { name: 'indexedDB', message: 'No browser storage: it could hold a token.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'localStorage', message: 'No browser storage.' },
+        { object: 'window', property: 'sessionStorage', message: 'No browser storage.' },
+        { object: 'window', property: 'indexedDB', message: 'No browser storage.' },
+      ],
       'i18next/no-literal-string': [
         'error',
         {
@@ -53,7 +67,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.spec.{ts,tsx}', '**/__mocks__/**', 'integration-tests/**', 'scripts/**'],
-    rules: { 'i18next/no-literal-string': 'off' },
+    rules: { 'i18next/no-literal-string': 'off', 'no-console': 'off' },
   },
 
   prettier,
