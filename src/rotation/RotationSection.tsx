@@ -232,6 +232,7 @@ const LoadProblemAlert = ({ problem }: { problem: LoadProblem }) => {
   };
   return (
     <Alert
+      component="h3"
       isInline
       variant="danger"
       title={titles[problem.what]}

@@ -87,6 +87,7 @@ export const ReviewModal = ({
         </List>
         {plan.manual.map((m) => (
           <Alert
+            component="h2"
             key={`${m.kind}:${m.crName}`}
             isInline
             isPlain
@@ -106,6 +107,7 @@ export const ReviewModal = ({
           />
         ))}
         <Alert
+          component="h2"
           isInline
           isPlain
           variant="info"
@@ -118,6 +120,7 @@ export const ReviewModal = ({
         </Alert>
         {stale.length > 0 && (
           <Alert
+            component="h2"
             isInline
             variant="warning"
             title={t('The cluster changed since this review was built')}
@@ -143,6 +146,7 @@ export const ReviewModal = ({
         )}
         {access.missing.length > 0 && (
           <Alert
+            component="h2"
             isInline
             variant="danger"
             title={t('You lack permissions this rotation needs')}

@@ -131,7 +131,7 @@ export const RunProgress = ({
 
       <div data-test={DataTest.rotationOutcome} aria-live="polite">
         {outcome.kind === 'running' && (
-          <Alert isInline variant="info" title={t('Rotation in progress')}>
+          <Alert component="h3" isInline variant="info" title={t('Rotation in progress')}>
             {t(
               'You can stay here to follow it. Leaving the page asks first; the run goes on while you browse the console.',
             )}
@@ -139,6 +139,7 @@ export const RunProgress = ({
         )}
         {outcome.kind === 'succeeded' && (
           <Alert
+            component="h3"
             isInline
             variant="success"
             title={
@@ -159,7 +160,7 @@ export const RunProgress = ({
           </Alert>
         )}
         {outcome.kind === 'refused' && (
-          <Alert isInline variant="danger" title={t('Nothing was sent')}>
+          <Alert component="h3" isInline variant="danger" title={t('Nothing was sent')}>
             {t(
               'The token does not meet the rules. Nothing changed: the current token is still in use.',
             )}
@@ -167,6 +168,7 @@ export const RunProgress = ({
         )}
         {outcome.kind === 'failed' && outcome.tokenSaved === 'no' && (
           <Alert
+            component="h3"
             isInline
             variant="danger"
             title={t('Nothing changed: the current token is still in use')}
@@ -176,6 +178,7 @@ export const RunProgress = ({
         )}
         {outcome.kind === 'failed' && outcome.tokenSaved === 'yes' && (
           <Alert
+            component="h3"
             isInline
             variant="danger"
             title={t('The new token IS saved, but a later step failed')}
@@ -195,7 +198,12 @@ export const RunProgress = ({
           </Alert>
         )}
         {outcome.kind === 'failed' && outcome.tokenSaved === 'unknown' && (
-          <Alert isInline variant="danger" title={t('Not known whether the new token was saved')}>
+          <Alert
+            component="h3"
+            isInline
+            variant="danger"
+            title={t('Not known whether the new token was saved')}
+          >
             {t(
               'The write to {{secret}} got no clear answer and the Secret could not be read back: {{reason}} Retry reads the Secret first and does not write twice.',
               {
