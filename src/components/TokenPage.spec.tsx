@@ -366,6 +366,35 @@ describe('TokenPage: showing the token safely', () => {
     expect(domText()).not.toContain(TOKEN);
   });
 
+  it('copy fallback: shows the token only on request, always the current one, and hides it', async () => {
+    const user = userEvent.setup();
+    Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+      configurable: true,
+    });
+    const { rerender } = renderPage();
+    await user.click(screen.getByRole('button', { name: 'Copy API token' }));
+    expect(screen.getByRole('textbox', { name: 'API token' })).toHaveValue(TOKEN);
+    expect(screen.getByTestId(DataTest.tokenValue)).toHaveTextContent(TOKEN_MASK);
+
+    const NEW = 'NewToken0123456789abcdefghij';
+    cluster.secrets['ibm-ls-reporter/ibm-license-service-reporter-token'] = {
+      ...fixtureSecret('ibm-license-service-reporter-token'),
+      data: { token: Buffer.from(NEW).toString('base64') },
+    };
+    rerender(
+      <MemoryRouter initialEntries={['/license-service-reporter/api-token']}>
+        <TokenPage />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('textbox', { name: 'API token' })).toHaveValue(NEW);
+    expect(domText()).not.toContain(TOKEN);
+
+    await user.click(screen.getByTestId(DataTest.copyFallbackHide));
+    expect(domText()).not.toContain(NEW);
+  });
+
   it('shows the API URL and a masked example request', () => {
     renderPage();
     expect(screen.getByTestId(DataTest.apiUrl)).toHaveTextContent(
