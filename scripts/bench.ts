@@ -27,6 +27,7 @@ import {
   measureFirstVisit,
   measureIdle,
   measurePageOpen,
+  measureRotationOpen,
   measureStartup,
   measureTimeToToken,
   readModuleMap,
@@ -145,8 +146,10 @@ const main = async () => {
 
     log('page open, default and large fixtures…');
     const small = await measurePageOpen(browser, main.baseURL);
+    const smallRotationOpen = await measureRotationOpen(browser, main.baseURL);
     const largeReset = await main.emulator.reset('large', { podReadyDelayMs: POD_READY_MS });
     const large = await measurePageOpen(browser, main.baseURL);
+    const largeRotationOpen = await measureRotationOpen(browser, main.baseURL);
     await main.emulator.reset('default', { podReadyDelayMs: POD_READY_MS });
 
     log(`time to token, ${String(RUNS)} cold loads…`);
@@ -174,6 +177,8 @@ const main = async () => {
       noBundledLibrariesBudget(visit, libraries),
       largeScopedBudget(large),
       largeCountBudget(small, large),
+      largeScopedBudget(largeRotationOpen, 'rotation section'),
+      largeCountBudget(smallRotationOpen, largeRotationOpen, 'rotation section'),
       rotationWritesBudget(rotation),
     ];
 
@@ -216,6 +221,14 @@ const main = async () => {
       [
         'Requests on page open (large)',
         `${String(large.requests.length)} (${String(large.pluginRequestCount)} by the plugin)`,
+      ],
+      [
+        'Rotation section opened: JS loaded on demand',
+        `${B(smallRotationOpen.scriptGzip)} in ${plural(smallRotationOpen.scripts.length, 'file')}`,
+      ],
+      [
+        'Rotation section opened: requests, default / large',
+        `${String(smallRotationOpen.requests.length)} / ${String(largeRotationOpen.requests.length)}`,
       ],
       [
         'JS heap after load, default / large',
@@ -278,6 +291,12 @@ const main = async () => {
         default: pageOpenSummary(small),
         large: { ...pageOpenSummary(large), fixtureObjects: largeReset.objects },
         heapRatio: large.heapUsedBytes / small.heapUsedBytes,
+      },
+      rotationOpen: {
+        scripts: smallRotationOpen.scripts,
+        scriptGzip: smallRotationOpen.scriptGzip,
+        default: smallRotationOpen.byResource,
+        large: largeRotationOpen.byResource,
       },
       idle: {
         seconds: idleFigures.seconds,

@@ -3,8 +3,8 @@
  * bench prints them beside its table; integration-tests/budget asserts them.
  */
 import type {
+  K8sRequest,
   FirstVisitFigures,
-  PageOpenFigures,
   RotationFigures,
   StartupFigures,
   BundledLibrary,
@@ -61,18 +61,25 @@ export const noBundledLibrariesBudget = (
   };
 };
 
-export const largeScopedBudget = (large: PageOpenFigures): BudgetResult => {
+export const largeScopedBudget = (
+  large: { requests: K8sRequest[] },
+  what = 'page open',
+): BudgetResult => {
   const unscoped = large.requests.filter(isUnscopedPodOrSecretRead);
   return {
-    name: 'large fixture: Pods/Secrets read without namespace and selector',
+    name: `large fixture, ${what}: Pods/Secrets read without namespace and selector`,
     limit: 'none',
     actual: unscoped.length ? unscoped.map(requestKey).join('; ') : 'none',
     pass: unscoped.length === 0,
   };
 };
 
-export const largeCountBudget = (small: PageOpenFigures, large: PageOpenFigures): BudgetResult => ({
-  name: 'large fixture: page-open requests equal the small fixture’s',
+export const largeCountBudget = (
+  small: { requests: K8sRequest[] },
+  large: { requests: K8sRequest[] },
+  what = 'page open',
+): BudgetResult => ({
+  name: `large fixture, ${what}: as many requests as on the small fixture`,
   limit: `= ${String(small.requests.length)} (small)`,
   actual: String(large.requests.length),
   pass: large.requests.length === small.requests.length,

@@ -607,6 +607,44 @@ const openAndSettle = async (page: Page, recorder: PageRecorder): Promise<PageOp
   };
 };
 
+export interface RotationOpenFigures {
+  /** Kubernetes requests from clicking Rotate until the rotation data has loaded and settled. */
+  requests: K8sRequest[];
+  byResource: Record<string, number>;
+  /** Plugin scripts loaded on demand for the rotation section. */
+  scripts: PluginFile[];
+  scriptGzip: number;
+}
+
+/** Opens the token page, then the rotation section, and lists what opening the section cost. */
+export const measureRotationOpen = async (
+  browser: Browser,
+  baseURL: string,
+): Promise<RotationOpenFigures> => {
+  const { context, page, recorder } = await newMeasuredPage(browser, baseURL);
+  try {
+    await openAndSettle(page, recorder);
+    const from = recorder.entries.length;
+    await byTest(page, DataTest.rotateButton).click();
+    await byTest(page, DataTest.rotationSection).waitFor();
+    await byTest(page, DataTest.rotationLoading).waitFor({ state: 'detached', timeout: 30_000 });
+    await recorder.quiet((e) => isK8sPath(e.path) || isPluginPath(e.path), { quietMs: 2000 });
+    const entries = (await recorder.settled()).slice(from);
+    const requests = entries.filter((e) => isK8sPath(e.path)).map(describeK8s);
+    const scripts = pluginFiles(
+      entries.filter((e) => isPluginPath(e.path) && /\.js(\?|$)/.test(e.path)),
+    );
+    return {
+      requests,
+      byResource: countBy(requests, requestKey),
+      scripts,
+      scriptGzip: scripts.reduce((n, f) => n + f.gzip, 0),
+    };
+  } finally {
+    await context.close();
+  }
+};
+
 export interface IdleFigures {
   seconds: number;
   /** Requests after the page had settled. */

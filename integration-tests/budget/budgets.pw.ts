@@ -13,6 +13,7 @@ import {
   bundledLibraries,
   measureFirstVisit,
   measurePageOpen,
+  measureRotationOpen,
   measureStartup,
   readModuleMap,
   runRotation,
@@ -85,6 +86,18 @@ test('page open on the large fixture: scoped reads, as many requests as on the s
   expect(small.pluginRequestCount).toBeGreaterThan(0);
   expectWithin(largeScopedBudget(large));
   expectWithin(largeCountBudget(small, large));
+});
+
+test('rotation section on the large fixture: scoped reads, as many requests as on the small one', async ({
+  browser,
+}) => {
+  await standIn.emulator.reset('default', { podReadyDelayMs: POD_READY_MS });
+  const small = await measureRotationOpen(browser, standIn.baseURL);
+  await standIn.emulator.reset('large', { podReadyDelayMs: POD_READY_MS });
+  const large = await measureRotationOpen(browser, standIn.baseURL);
+  expect(small.requests.filter((r) => r.resource === 'pods').length).toBeGreaterThan(0);
+  expectWithin(largeScopedBudget(large, 'rotation section'));
+  expectWithin(largeCountBudget(small, large, 'rotation section'));
 });
 
 for (const [fixture, instance] of [
