@@ -132,3 +132,28 @@ test.describe('stand-in console host', () => {
     await expect(page.getByRole('combobox', { name: 'Fixture' })).toHaveValue('no-reporter');
   });
 });
+
+test.describe('stand-in console host on a large cluster', () => {
+  test.use({ fixture: 'large' });
+
+  test('lists page through the collection (limit=250 + continue) before watching', async ({
+    page,
+    emulator,
+  }) => {
+    await emulator.clearRequests();
+    await page.goto('/k8s/all-namespaces/secrets');
+    const rows = page.locator('table[aria-label="Secrets"] tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(1000);
+    const lists = (await emulator.requests()).filter(
+      (r) => r.method === 'GET' && r.path.startsWith('/api/v1/secrets?') && !r.watch,
+    );
+    expect(lists.length).toBeGreaterThan(4);
+    expect(lists.every((r) => r.path.includes('limit=250'))).toBe(true);
+    expect(lists.slice(1).every((r) => r.path.includes('continue='))).toBe(true);
+    const watches = (await emulator.requests()).filter(
+      (r) => r.watch && r.path.startsWith('/api/v1/secrets?'),
+    );
+    expect(watches.length).toBe(1);
+    expect(watches[0]?.path).toMatch(/resourceVersion=\d+/);
+  });
+});
