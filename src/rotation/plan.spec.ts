@@ -1,5 +1,4 @@
 import type { LicensingKind, SecretKind } from '../reporter/types';
-import { isReporterServiceHost, urlHost } from '../reporter/senders';
 import { buildPlan, secretShape, staleSecrets, tokenPatch } from './plan';
 import { find, inputFrom, loadFixtures, type FixtureFile } from './testing/fixtures';
 
@@ -206,30 +205,6 @@ describe('buildPlan edge cases', () => {
       licensing('no-sender', { instanceNamespace: 'x' }),
     ];
     expect(buildPlan(input).senders).toEqual([]);
-  });
-});
-
-describe('senders: URL matching', () => {
-  it.each([
-    ['https://ibm-license-service-reporter:8080', 'ibm-license-service-reporter'],
-    ['ibm-license-service-reporter.ns.svc:8080/x', 'ibm-license-service-reporter.ns.svc'],
-    ['HTTPS://Host.Example.COM./path', 'host.example.com'],
-    ['', undefined],
-    ['http://', undefined],
-  ])('urlHost(%j) = %j', (url, host) => {
-    expect(urlHost(url)).toBe(host);
-  });
-
-  it.each([
-    ['ibm-license-service-reporter', 'ns', 'ns', true],
-    ['ibm-license-service-reporter', 'ns', 'other', false],
-    ['ibm-license-service-reporter.ns', 'ns', 'other', true],
-    ['ibm-license-service-reporter.ns.svc', 'ns', undefined, true],
-    ['ibm-license-service-reporter.ns.svc.cluster.local', 'ns', 'other', true],
-    ['ibm-license-service-reporter.nsx.svc', 'ns', 'other', false],
-    ['ibm-lsr-console.ns.svc', 'ns', 'ns', false],
-  ])('isReporterServiceHost(%s, %s, from %s) = %s', (host, ns, from, expected) => {
-    expect(isReporterServiceHost(host, ns, from)).toBe(expected);
   });
 });
 
