@@ -323,6 +323,7 @@ const main = async () => {
         totalMs: rotation.totalMs.map(Math.round),
         writesByVerb: rotation.writesByVerb,
         writes: counts(rotation.writesByVerb),
+        readsByResource: rotation.readsByResource,
         targets: rotation.targets,
         outcomes: rotation.outcomes,
         problems: rotation.problems,

@@ -74,6 +74,7 @@ describe('checkRotationWrites', () => {
     outcome: '',
     stepStatuses: ['done'],
     writes,
+    readsByResource: {},
     targets,
   });
   const good = [
@@ -128,6 +129,7 @@ describe('sequentialPodWaits', () => {
     totalMs: 0,
     outcome: '',
     stepStatuses: [],
+    readsByResource: {},
     targets: { secrets: [], workloads: { w1: ['p1'], w2: ['p2'] } },
     writes: starts.map((t, i) => k8s('DELETE', `/api/v1/namespaces/n/pods/p${String(i + 1)}`, t)),
   });

@@ -829,6 +829,8 @@ export interface RotationRun {
   stepStatuses: string[];
   /** Writes (anything but GET and access reviews), in order. */
   writes: K8sRequest[];
+  /** Reads, access reviews and WebSockets during the run, by `requestKey`. */
+  readsByResource: Record<string, number>;
   targets: RotationTargets;
 }
 
@@ -884,6 +886,9 @@ export const runRotation = async (
     const writes = entries
       .filter((e) => isK8sPath(e.path) && e.method !== 'GET' && !ACCESS_REVIEWS.test(e.path))
       .map(describeK8s);
+    const reads = entries
+      .filter((e) => isK8sPath(e.path) && (e.method === 'GET' || ACCESS_REVIEWS.test(e.path)))
+      .map(describeK8s);
     const stepStatuses = await byTest(page, DataTest.rotationStep).evaluateAll((els) =>
       els.map((el) => el.getAttribute('data-status') ?? ''),
     );
@@ -896,6 +901,7 @@ export const runRotation = async (
       outcome,
       stepStatuses,
       writes,
+      readsByResource: countBy(reads, requestKey),
       targets,
     };
   } finally {
@@ -972,6 +978,8 @@ export interface RotationFigures {
   medianNetMs: number;
   outcomes: string[];
   writesByVerb: Record<string, number>;
+  /** Reads during the first run. */
+  readsByResource: Record<string, number>;
   problems: string[];
   targets: RotationTargets;
 }
@@ -1012,6 +1020,7 @@ export const summarizeRotations = (
     medianNetMs: median(runs.map((r, i) => r.totalMs - podReadyDelayMs * (waits[i] ?? 0))),
     outcomes: [...new Set(runs.map((r) => r.outcome))],
     writesByVerb: checks[0]?.byVerb ?? {},
+    readsByResource: runs[0]?.readsByResource ?? {},
     problems: [
       ...new Set([
         ...checks.flatMap((c) => c.problems),
