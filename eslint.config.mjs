@@ -9,6 +9,7 @@ import globals from 'globals';
 export default tseslint.config(
   {
     ignores: [
+      'integration-tests/.tmp/',
       'dist/',
       'node_modules/',
       'coverage/',
