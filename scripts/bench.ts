@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium } from '@playwright/test';
+import * as prettier from 'prettier';
 import {
   entryBudget,
   firstVisitBudget,
@@ -332,7 +333,12 @@ const main = async () => {
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };
     fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
-    fs.writeFileSync(OUTPUT, `${JSON.stringify(record, null, 2)}\n`);
+    // Formatted as the repository's Prettier check expects (the file is committed).
+    const options = (await prettier.resolveConfig(OUTPUT)) ?? {};
+    fs.writeFileSync(
+      OUTPUT,
+      await prettier.format(JSON.stringify(record), { ...options, filepath: OUTPUT }),
+    );
     log(`wrote ${path.relative(root, OUTPUT)} (${String(record.durationSeconds)} s)`);
   } finally {
     await browser.close();
