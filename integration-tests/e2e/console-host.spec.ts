@@ -155,5 +155,12 @@ test.describe('stand-in console host on a large cluster', () => {
     );
     expect(watches.length).toBe(1);
     expect(watches[0]?.path).toMatch(/resourceVersion=\d+/);
+
+    await page.getByRole('textbox', { name: 'Filter by name' }).fill('reporter-token');
+    await expect.poll(() => rows.count()).toBeLessThan(200);
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const name of await rows.getByRole('link').allTextContents()) {
+      expect(name).toContain('reporter-token');
+    }
   });
 });

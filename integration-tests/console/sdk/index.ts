@@ -45,6 +45,17 @@ export { ResourceIcon } from './components/ResourceIcon';
 export { Timestamp } from './components/Timestamp';
 export { ListPageHeader, ListPageBody, DocumentTitle } from './components/page';
 export {
+  ListPageCreate,
+  ListPageCreateButton,
+  ListPageCreateLink,
+  ListPageFilter,
+  TableData,
+  VirtualizedTable,
+  useActiveColumns,
+  useDeleteModal,
+  useListPageFilter,
+} from './components/list-page';
+export {
   BlueInfoCircleIcon,
   CamelCaseWrap,
   ErrorBoundaryFallbackPage,

@@ -1,15 +1,51 @@
 import { useParams } from 'react-router';
-import { Alert, PageSection, Spinner } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import type {
+  K8sResourceCommon,
+  RowProps,
+  TableColumn,
+} from '@openshift-console/dynamic-plugin-sdk';
 import { ResourceLink } from '../../sdk/components/ResourceLink';
 import { Timestamp } from '../../sdk/components/Timestamp';
-import { DocumentTitle, ListPageHeader } from '../../sdk/components/page';
+import {
+  ListPageFilter,
+  TableData,
+  VirtualizedTable,
+  useListPageFilter,
+} from '../../sdk/components/list-page';
+import { DocumentTitle, ListPageBody, ListPageHeader } from '../../sdk/components/page';
 import { useK8sWatchResource } from '../../sdk/watch-hooks';
 
 type Secret = K8sResourceCommon & { type?: string };
 
-/** Secrets of one namespace, or of all namespaces. */
+const columns: TableColumn<Secret>[] = [
+  { title: 'Name', id: 'name' },
+  { title: 'Namespace', id: 'namespace' },
+  { title: 'Type', id: 'type' },
+  { title: 'Created', id: 'created' },
+];
+
+const SecretRow = ({ obj, activeColumnIDs }: RowProps<Secret>) => (
+  <>
+    <TableData id="name" activeColumnIDs={activeColumnIDs}>
+      <ResourceLink
+        groupVersionKind={{ version: 'v1', kind: 'Secret' }}
+        name={obj.metadata?.name}
+        namespace={obj.metadata?.namespace}
+      />
+    </TableData>
+    <TableData id="namespace" activeColumnIDs={activeColumnIDs}>
+      {obj.metadata?.namespace}
+    </TableData>
+    <TableData id="type" activeColumnIDs={activeColumnIDs}>
+      {obj.type}
+    </TableData>
+    <TableData id="created" activeColumnIDs={activeColumnIDs}>
+      <Timestamp timestamp={obj.metadata?.creationTimestamp} />
+    </TableData>
+  </>
+);
+
+/** Secrets of one namespace, or of all namespaces, built from the SDK's list components. */
 export const SecretsListPage = () => {
   const { ns } = useParams();
   const watched = useK8sWatchResource<Secret[]>({
@@ -19,48 +55,23 @@ export const SecretsListPage = () => {
   });
   const [secrets, loaded] = watched;
   const error: unknown = watched[2];
+  const [data, filtered, onFilterChange] = useListPageFilter(secrets);
   return (
     <>
       <DocumentTitle>Secrets</DocumentTitle>
       <ListPageHeader title="Secrets" />
-      <PageSection hasBodyWrapper={false}>
-        {error ? (
-          <Alert variant="danger" isInline title="Error loading Secrets">
-            {(error as Error).message}
-          </Alert>
-        ) : !loaded ? (
-          <Spinner aria-label="Loading" />
-        ) : (
-          <Table aria-label="Secrets" variant="compact">
-            <Thead>
-              <Tr>
-                <Th>Name</Th>
-                <Th>Namespace</Th>
-                <Th>Type</Th>
-                <Th>Created</Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {secrets.map((s) => (
-                <Tr key={`${s.metadata?.namespace ?? ''}/${s.metadata?.name ?? ''}`}>
-                  <Td dataLabel="Name">
-                    <ResourceLink
-                      groupVersionKind={{ version: 'v1', kind: 'Secret' }}
-                      name={s.metadata?.name}
-                      namespace={s.metadata?.namespace}
-                    />
-                  </Td>
-                  <Td dataLabel="Namespace">{s.metadata?.namespace}</Td>
-                  <Td dataLabel="Type">{s.type}</Td>
-                  <Td dataLabel="Created">
-                    <Timestamp timestamp={s.metadata?.creationTimestamp} />
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        )}
-      </PageSection>
+      <ListPageBody>
+        <ListPageFilter data={data} loaded={loaded} onFilterChange={onFilterChange} />
+        <VirtualizedTable<Secret>
+          data={filtered}
+          unfilteredData={data}
+          loaded={loaded}
+          loadError={error}
+          columns={columns}
+          Row={SecretRow}
+          aria-label="Secrets"
+        />
+      </ListPageBody>
     </>
   );
 };
