@@ -137,6 +137,8 @@ const main = async () => {
       visit.scripts.map((s) => s.file),
       map,
     );
+    // A console page where the plugin contributes an action: the token Secret's details page.
+    const secretPage = await measureStartup(browser, main.baseURL, visit.secretPage);
     const entry = startup.entry
       ? entryBreakdown(fs.readFileSync(path.join(PLUGIN_DIST, startup.entry.file)))
       : undefined;
@@ -196,6 +198,10 @@ const main = async () => {
         startup.files.map((f) => `${f.kind} ${B(f.gzip)}`).join(', '),
       ],
       ['Plugin chunks at start-up', String(startup.chunks.length)],
+      [
+        'Plugin chunks on the token Secret’s page (its action)',
+        `${plural(secretPage.chunks.length, 'file')}, ${B(secretPage.chunks.reduce((n, c) => n + c.gzip, 0))}`,
+      ],
       [
         'First visit JS, console PatternFly',
         `${B(visit.scriptGzip)} in ${String(visit.scripts.length)} files (${files(visit.scripts)})`,
@@ -276,6 +282,7 @@ const main = async () => {
         chunks: startup.chunks.length,
         patternflyModulesInEntry: sharedModulesInEntry(map),
         entryBreakdown: entry,
+        secretPage: { page: secretPage.page, chunks: secretPage.chunks },
       },
       firstVisit: {
         consolePatternfly: visitSummary(visit),

@@ -490,15 +490,16 @@ export interface StartupFigures {
 export const measureStartup = async (
   browser: Browser,
   baseURL: string,
+  at: string = OTHER_PAGE,
 ): Promise<StartupFigures> => {
   const { context, page, recorder } = await newMeasuredPage(browser, baseURL);
   try {
-    await page.goto(OTHER_PAGE);
+    await page.goto(at);
     await waitForMark(page, 'shell');
     await recorder.quiet((e) => isPluginPath(e.path) || isK8sPath(e.path));
     const files = pluginFiles(await recorder.settled());
     return {
-      page: OTHER_PAGE,
+      page: at,
       files,
       entry: files.find((f) => f.kind === 'entry'),
       chunks: files.filter((f) => f.kind === 'chunk'),
@@ -515,6 +516,8 @@ export interface FirstVisitFigures {
   scriptGzip: number;
   /** Further plugin scripts fetched once the page had settled (prefetches). */
   laterScripts: PluginFile[];
+  /** The console page of the token Secret (from the page's link). */
+  secretPage: string;
   timeToTokenMs: number;
 }
 
@@ -542,6 +545,7 @@ export const measureFirstVisit = async (
       scripts,
       scriptGzip: scripts.reduce((s, f) => s + f.gzip, 0),
       laterScripts,
+      secretPage: await secretPageOf(page),
       timeToTokenMs: marks.token ?? NaN,
     };
   } finally {
@@ -833,6 +837,13 @@ export interface RotationRun {
   readsByResource: Record<string, number>;
   targets: RotationTargets;
 }
+
+/** The console page of the token Secret, as the token page links it. */
+export const secretPageOf = (page: Page): Promise<string> =>
+  page.evaluate(
+    (sel) => document.querySelector(sel)?.getAttribute('href') ?? '',
+    `[data-test="${DataTest.secretLink}"]`,
+  );
 
 /** Reads the masked token's real value from the API (the page never puts it in the DOM). */
 const currentToken = async (page: Page): Promise<string> => {
