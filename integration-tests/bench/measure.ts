@@ -685,23 +685,17 @@ export const measureIdle = async (
     const isRepoll = (r: K8sRequest) =>
       r.verb === 'get' && watched.has(`${r.resource}/${r.namespace ?? ''}/${r.name ?? ''}`);
     const repolls = requests.filter(isRepoll);
-    const intervals: number[] = [];
+    // Intervals between successive GETs of each object, the page's own first GET included.
+    const keyOf = (r: K8sRequest) => `${r.resource}/${r.namespace ?? ''}/${r.name ?? ''}`;
     const lastOf = new Map<string, number>();
-    for (const r of repolls) {
-      const k = `${r.resource}/${r.namespace ?? ''}/${r.name ?? ''}`;
-      const last = lastOf.get(k);
-      if (last !== undefined) intervals.push((r.started - last) / 1000);
-      lastOf.set(k, r.started);
+    for (const o of open.requests) {
+      if (o.verb === 'get' && !lastOf.has(keyOf(o))) lastOf.set(keyOf(o), o.started);
     }
-    // The first re-poll's interval: from the page's own first GET of the same object.
+    const intervals: number[] = [];
     for (const r of repolls) {
-      const k = `${r.resource}/${r.namespace ?? ''}/${r.name ?? ''}`;
-      const first = open.requests.find(
-        (o) => o.verb === 'get' && `${o.resource}/${o.namespace ?? ''}/${o.name ?? ''}` === k,
-      );
-      if (first && lastOf.get(k) === r.started && intervals.length === 0) {
-        intervals.push((r.started - first.started) / 1000);
-      }
+      const last = lastOf.get(keyOf(r));
+      if (last !== undefined) intervals.push((r.started - last) / 1000);
+      lastOf.set(keyOf(r), r.started);
     }
     return {
       seconds,
