@@ -1,6 +1,7 @@
+import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { decodeToken, encodeToken } from '../token/base64';
 import type { SecretKind } from '../reporter/types';
-import { buildPlan, type RotationPlan } from './plan';
+import { buildPlan, type RotationPlan, type SecretRef } from './plan';
 import { RequestTimeoutError, runRotation, type RunState, type StepFailure } from './run';
 import { SCRUBBED } from './scrub';
 import { inputFrom, loadFixtures, type FixtureFile } from './testing/fixtures';
@@ -282,6 +283,97 @@ describe('runRotation: the first write fails, nothing changed', () => {
       cluster.calls.filter((c) => c.op === 'patchSecret' && c.target === REPORTER),
     ).toHaveLength(1);
   });
+
+  describe.each([
+    ['timeout', () => new RequestTimeoutError('PATCH')],
+    ['network', () => new TypeError('Failed to fetch')],
+    ['unknown', () => new Error('connection reset')],
+  ] as const)(
+    'no answer to the patch (%s), the read-back shows the previous token',
+    (kind, error) => {
+      /** A port whose first Secret patch gets no answer; the request is held, not applied (yet). */
+      const holding = (cluster: MemoryCluster) => {
+        const port = cluster.port();
+        const held: { ref: SecretRef; ops: Patch[] }[] = [];
+        return {
+          held,
+          port: {
+            ...port,
+            patchSecret: (ref: SecretRef, ops: Patch[]) => {
+              if (held.length > 0) return port.patchSecret(ref, ops);
+              cluster.calls.push({ op: 'patchSecret' as const, target: cluster.key(ref), ops });
+              held.push({ ref, ops });
+              return Promise.reject(error());
+            },
+          },
+          /** The held request reaches the API server late. */
+          land: async () => {
+            const first = held[0];
+            if (!first) throw new Error('nothing held');
+            await port.patchSecret(first.ref, first.ops);
+          },
+        };
+      };
+
+      it('is uncertain, never "nothing changed"', async () => {
+        const { cluster, plan } = setup();
+        const { port } = holding(cluster);
+        const state = await runRotation({ plan, newToken: NEW, previousToken: OLD, port });
+        expect(state.outcome).toEqual({
+          kind: 'failed',
+          stepId: 'patch-secret:ibm-ls-reporter/ibm-license-service-reporter-token',
+          tokenSaved: 'unknown',
+          canRetry: true,
+          reviewAgain: false,
+        });
+        expect(failureOf(state)).toMatchObject({ kind, uncertain: true, readBack: 'previous' });
+        expect(tokenIn(cluster, REPORTER)).toBe(OLD);
+      });
+
+      it('the write lands afterwards: Retry finds the new token and goes on without writing twice', async () => {
+        const { cluster, plan } = setup();
+        const { port, land } = holding(cluster);
+        const state = await runRotation({ plan, newToken: NEW, previousToken: OLD, port });
+        await land();
+        expect(tokenIn(cluster, REPORTER)).toBe(NEW);
+        const before = cluster.calls.length;
+        const retried = await runRotation(
+          { plan, newToken: NEW, previousToken: OLD, port: cluster.port() },
+          state,
+        );
+        expect(retried.outcome.kind).toBe('succeeded');
+        const again = cluster.calls.slice(before);
+        expect(again.filter((c) => c.op === 'patchSecret' && c.target === REPORTER)).toEqual([]);
+        expect(again.some((c) => c.op === 'deletePod')).toBe(true);
+        expect(tokenIn(cluster, COPY)).toBe(NEW);
+      });
+
+      it('the write never lands: Retry sends the same patch on the same resourceVersion', async () => {
+        const { cluster, plan } = setup();
+        const { port, held } = holding(cluster);
+        const state = await runRotation({ plan, newToken: NEW, previousToken: OLD, port });
+        const before = cluster.calls.length;
+        const retried = await runRotation(
+          { plan, newToken: NEW, previousToken: OLD, port: cluster.port() },
+          state,
+        );
+        expect(retried.outcome.kind).toBe('succeeded');
+        const resent = cluster.calls
+          .slice(before)
+          .filter((c) => c.op === 'patchSecret' && c.target === REPORTER);
+        expect(resent).toHaveLength(1);
+        const sameExceptTime = (ops: Patch[] | undefined) =>
+          ops?.filter((o) => !o.path.endsWith('rotated-at'));
+        expect(sameExceptTime(resent[0]?.ops)).toEqual(sameExceptTime(held[0]?.ops));
+        expect(resent[0]?.ops?.[0]).toEqual({
+          op: 'test',
+          path: '/metadata/resourceVersion',
+          value: '4822210',
+        });
+        expect(tokenIn(cluster, REPORTER)).toBe(NEW);
+      });
+    },
+  );
 
   it('removes both tokens (raw, base64, URL-encoded) from API messages', async () => {
     const { state } = await firstFails({

@@ -103,8 +103,18 @@ export type StepFailure = {
   message?: string;
   /** The permission the failed request needs (for 'forbidden'). */
   permission?: Permission;
-  /** For a patch whose result could not be read back: the write may or may not have happened. */
+  /**
+   * For a patch with no clear answer (timeout, network, unknown error): the write may or may not
+   * have happened, or may still be applied later (a request that timed out is not necessarily
+   * cancelled, and its resourceVersion test still passes while the Secret is unchanged).
+   */
   uncertain?: boolean;
+  /**
+   * With `uncertain`: what the read-back after the failed patch showed. 'failed': the Secret could
+   * not be read. 'previous': it still held the previous token at its reviewed resourceVersion, so
+   * the write had not landed yet but still can.
+   */
+  readBack?: 'failed' | 'previous';
   /** For 'not-ready': replacements ready when the wait ended. */
   ready?: number;
   expected?: number;
@@ -213,6 +223,13 @@ export const classify = (e: unknown, tokens: string[], permission?: Permission):
   if (e instanceof TypeError) return { kind: 'network', ...base };
   return { kind: 'unknown', ...base };
 };
+
+/** Failures without an answer from the API: the request may have been, or may still be, applied. */
+const ANSWERLESS: ReadonlySet<FailureKind> = new Set<FailureKind>([
+  'timeout',
+  'network',
+  'unknown',
+]);
 
 const decodedToken = (secret: SecretKind): string | undefined => {
   const value = secret.data?.[TOKEN_KEY];
@@ -358,14 +375,20 @@ export const runRotation = async (request: RunRequest, resume?: RunState): Promi
       try {
         after = await port.getSecret(ref);
       } catch {
-        throw new StepFailed({ ...failure, uncertain: true });
+        throw new StepFailed({ ...failure, uncertain: true, readBack: 'failed' });
       }
       if (decodedToken(after) === newToken) return;
       if (
         failure.kind === 'conflict' ||
         secretShape(after).resourceVersion !== shape.resourceVersion
       ) {
+        // The patch tests the resourceVersion it was built on: it cannot apply any more.
         throw new StepFailed({ ...failure, kind: 'conflict' });
+      }
+      // The API answered (4xx, 5xx): the patch was not applied. Without an answer, it may still be:
+      // Retry reads the Secret again and either finds the new token or sends the same patch again.
+      if (ANSWERLESS.has(failure.kind)) {
+        throw new StepFailed({ ...failure, uncertain: true, readBack: 'previous' });
       }
       throw new StepFailed(failure);
     }

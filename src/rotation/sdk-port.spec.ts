@@ -13,6 +13,8 @@ const pod = (uid: string, ready: boolean): PodKind => ({
   },
 });
 
+const anySignal: unknown = expect.any(AbortSignal);
+
 const selector = { app: 'ibm-license-service-reporter-instance', licensing_cr: 'instance' };
 
 describe('createSdkPort: the requests it sends', () => {
@@ -36,7 +38,12 @@ describe('createSdkPort: the requests it sends', () => {
   it('getSecret: k8sGet by name and namespace', async () => {
     jest.mocked(k8sGet).mockResolvedValueOnce({ metadata: { name: 's' } });
     await createSdkPort().getSecret({ namespace: 'ns', name: 's' });
-    expect(k8sGet).toHaveBeenCalledWith({ model: SecretModel, name: 's', ns: 'ns' });
+    expect(k8sGet).toHaveBeenCalledWith({
+      model: SecretModel,
+      name: 's',
+      ns: 'ns',
+      requestInit: { signal: anySignal },
+    });
   });
 
   it('listPods: k8sList with the selector as an object (a string would be mangled)', async () => {
@@ -45,6 +52,7 @@ describe('createSdkPort: the requests it sends', () => {
     expect(k8sList).toHaveBeenCalledWith({
       model: PodModel,
       queryParams: { ns: 'ns', labelSelector: { matchLabels: selector } },
+      requestInit: { signal: anySignal },
     });
     expect(pods).toHaveLength(1);
   });
@@ -55,6 +63,7 @@ describe('createSdkPort: the requests it sends', () => {
       model: PodModel,
       resource: { metadata: { name: 'p-a', namespace: 'ns' } },
       json: { kind: 'DeleteOptions', apiVersion: 'v1', preconditions: { uid: 'a' } },
+      requestInit: { signal: anySignal },
     });
   });
 });
@@ -70,6 +79,33 @@ describe('createSdkPort: timing', () => {
   it('a request with no answer ends with RequestTimeoutError', async () => {
     jest.mocked(k8sPatch).mockImplementationOnce(() => new Promise(() => undefined));
     const result = createSdkPort().patchSecret({ namespace: 'ns', name: 's' }, []);
+    jest.advanceTimersByTime(REQUEST_TIMEOUT_MS + 1);
+    await expect(result).rejects.toBeInstanceOf(RequestTimeoutError);
+  });
+
+  it('a read with no answer is aborted at the deadline', async () => {
+    let signal: AbortSignal | undefined;
+    jest.mocked(k8sGet).mockImplementationOnce((options) => {
+      signal = options.requestInit?.signal ?? undefined;
+      return new Promise(() => undefined);
+    });
+    const result = createSdkPort().getSecret({ namespace: 'ns', name: 's' });
+    expect(signal?.aborted).toBe(false);
+    jest.advanceTimersByTime(REQUEST_TIMEOUT_MS + 1);
+    await expect(result).rejects.toBeInstanceOf(RequestTimeoutError);
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('the abort that follows the deadline does not replace the timeout error', async () => {
+    jest.mocked(k8sDelete).mockImplementationOnce(
+      (options) =>
+        new Promise((_resolve, reject) => {
+          options.requestInit?.signal?.addEventListener('abort', () => {
+            reject(new DOMException('aborted', 'AbortError'));
+          });
+        }),
+    );
+    const result = createSdkPort().deletePod({ namespace: 'ns', name: 'p' });
     jest.advanceTimersByTime(REQUEST_TIMEOUT_MS + 1);
     await expect(result).rejects.toBeInstanceOf(RequestTimeoutError);
   });

@@ -16,18 +16,33 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 export const WATCH_SILENT_MS = 10_000;
 export const POLL_INTERVAL_MS = 5_000;
 
-const withTimeout = <T>(promise: Promise<T>, what: string, ms = REQUEST_TIMEOUT_MS): Promise<T> =>
+/**
+ * Runs one request with a deadline. The request gets an AbortSignal that fires at the deadline, so
+ * the SDK calls that take a fetch init stop waiting for the answer. The Secret patch cannot take one
+ * (k8sPatch has no requestInit): a patch that timed out may still be applied later, which the runner
+ * reports as uncertain.
+ */
+const withTimeout = <T>(
+  request: (signal: AbortSignal) => Promise<T>,
+  what: string,
+  ms = REQUEST_TIMEOUT_MS,
+): Promise<T> =>
   new Promise<T>((resolve, reject) => {
+    const controller = new AbortController();
+    let timedOut = false;
     const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
       reject(new RequestTimeoutError(what));
     }, ms);
-    promise.then(
+    request(controller.signal).then(
       (value) => {
         clearTimeout(timer);
         resolve(value);
       },
       (error: unknown) => {
         clearTimeout(timer);
+        if (timedOut) return;
         reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
@@ -35,10 +50,12 @@ const withTimeout = <T>(promise: Promise<T>, what: string, ms = REQUEST_TIMEOUT_
 
 const listPods = async (namespace: string, selector: Record<string, string>) => {
   const result = await withTimeout(
-    k8sList<PodKind>({
-      model: PodModel,
-      queryParams: { ns: namespace, labelSelector: { matchLabels: selector } },
-    }),
+    (signal) =>
+      k8sList<PodKind>({
+        model: PodModel,
+        queryParams: { ns: namespace, labelSelector: { matchLabels: selector } },
+        requestInit: { signal },
+      }),
     'listing pods',
   );
   return Array.isArray(result) ? result : result.items;
@@ -48,30 +65,39 @@ export const createSdkPort = (): RotationPort => ({
   now: () => Date.now(),
   getSecret: (ref) =>
     withTimeout(
-      k8sGet<SecretKind>({ model: SecretModel, name: ref.name, ns: ref.namespace }),
+      (signal) =>
+        k8sGet<SecretKind>({
+          model: SecretModel,
+          name: ref.name,
+          ns: ref.namespace,
+          requestInit: { signal },
+        }),
       'reading the Secret',
     ),
   patchSecret: (ref, ops) =>
     withTimeout(
-      k8sPatch<SecretKind>({
-        model: SecretModel,
-        resource: { metadata: { name: ref.name, namespace: ref.namespace } },
-        data: ops,
-      }),
+      () =>
+        k8sPatch<SecretKind>({
+          model: SecretModel,
+          resource: { metadata: { name: ref.name, namespace: ref.namespace } },
+          data: ops,
+        }),
       'the Secret patch',
     ),
   listPods,
   deletePod: async (pod) => {
     await withTimeout(
-      k8sDelete({
-        model: PodModel,
-        resource: { metadata: { name: pod.name, namespace: pod.namespace } },
-        json: {
-          kind: 'DeleteOptions',
-          apiVersion: 'v1',
-          ...(pod.uid ? { preconditions: { uid: pod.uid } } : {}),
-        },
-      }),
+      (signal) =>
+        k8sDelete({
+          model: PodModel,
+          resource: { metadata: { name: pod.name, namespace: pod.namespace } },
+          json: {
+            kind: 'DeleteOptions',
+            apiVersion: 'v1',
+            ...(pod.uid ? { preconditions: { uid: pod.uid } } : {}),
+          },
+          requestInit: { signal },
+        }),
       'deleting the pod',
     );
   },
