@@ -1,6 +1,15 @@
 import { buildPlan } from './plan';
 import { launchRotation, retryRotation } from './controller';
-import { dismissRotation, getRotation, resetRotations, subscribeRotations } from './store';
+import {
+  FINISHED_TTL_MS,
+  dismissRotation,
+  getRotation,
+  resetRotations,
+  setRotation,
+  subscribeRotations,
+  updateRotation,
+  type RotationRecord,
+} from './store';
 import { inputFrom, loadFixtures } from './testing/fixtures';
 import { ApiError, MemoryCluster } from './testing/memory-port';
 
@@ -81,5 +90,62 @@ describe('rotation store and controller', () => {
     await retryRotation(plan.key, cluster.port());
     expect(getRotation(plan.key)?.state.outcome.kind).toBe('succeeded');
     expect(retryRotation(plan.key, cluster.port())).toBeUndefined();
+  });
+
+  describe('finished runs expire once nothing shows them', () => {
+    const record = (running: boolean): RotationRecord => ({
+      key: plan.key,
+      kind: 'rotate',
+      plan,
+      newToken: NEW,
+      previousToken: OLD,
+      running,
+      state: { steps: [], outcome: { kind: 'succeeded' }, savedIn: [], startedAt: 0 },
+    });
+
+    beforeEach(() => {
+      jest.useFakeTimers();
+    });
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('is forgotten FINISHED_TTL_MS after the last subscriber left', () => {
+      const first = subscribeRotations(() => undefined);
+      const second = subscribeRotations(() => undefined);
+      setRotation(record(false));
+      first();
+      jest.advanceTimersByTime(FINISHED_TTL_MS * 2);
+      expect(getRotation(plan.key)).toBeDefined(); // one subscriber is left
+      second();
+      jest.advanceTimersByTime(FINISHED_TTL_MS - 1);
+      expect(getRotation(plan.key)?.newToken).toBe(NEW);
+      jest.advanceTimersByTime(1);
+      expect(getRotation(plan.key)).toBeUndefined();
+    });
+
+    it('a subscriber coming back in time keeps it', () => {
+      setRotation(record(false));
+      subscribeRotations(() => undefined)();
+      jest.advanceTimersByTime(FINISHED_TTL_MS - 1000);
+      const back = subscribeRotations(() => undefined);
+      jest.advanceTimersByTime(FINISHED_TTL_MS * 2);
+      expect(getRotation(plan.key)).toBeDefined();
+      back();
+      jest.advanceTimersByTime(FINISHED_TTL_MS);
+      expect(getRotation(plan.key)).toBeUndefined();
+    });
+
+    it('a running one is kept; it expires after it ends unwatched', () => {
+      setRotation(record(true));
+      subscribeRotations(() => undefined)();
+      jest.advanceTimersByTime(FINISHED_TTL_MS * 3);
+      expect(getRotation(plan.key)?.running).toBe(true);
+      updateRotation(plan.key, { running: false });
+      jest.advanceTimersByTime(FINISHED_TTL_MS - 1);
+      expect(getRotation(plan.key)).toBeDefined();
+      jest.advanceTimersByTime(1);
+      expect(getRotation(plan.key)).toBeUndefined();
+    });
   });
 });
