@@ -111,3 +111,27 @@ describe('findSenders', () => {
     });
   });
 });
+
+describe('findSenders: order', () => {
+  it('sorts by code unit, whatever the browser locale collates', () => {
+    const names = ['ls-b', 'ls10', 'ls2', 'lsa', 'ls-a'];
+    const collate = jest
+      .spyOn(String.prototype, 'localeCompare')
+      // a locale that orders in reverse
+      .mockImplementation(function (this: string, other: string) {
+        return this < other ? 1 : this > other ? -1 : 0;
+      });
+    const { senders } = findSenders(
+      { namespace: 'lsr' },
+      undefined,
+      names.map((n) =>
+        licensing(n, {
+          instanceNamespace: 'ns',
+          sender: { reporterURL: 'https://ibm-license-service-reporter.lsr.svc:8080' },
+        }),
+      ),
+    );
+    collate.mockRestore();
+    expect(senders.map((x) => x.crName)).toEqual(['ls-a', 'ls-b', 'ls10', 'ls2', 'lsa']);
+  });
+});

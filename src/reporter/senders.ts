@@ -112,6 +112,7 @@ export const findSenders = (
       match,
     });
   }
-  senders.sort((a, b) => a.crName.localeCompare(b.crName));
+  // Code-unit order: the plan is the same in every browser locale.
+  senders.sort((a, b) => (a.crName < b.crName ? -1 : a.crName > b.crName ? 1 : 0));
   return { senders, unresolved };
 };
