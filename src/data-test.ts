@@ -48,6 +48,7 @@ export const DataTest = {
   rotationClose: 'lsr-token-rotation-close',
   rotationLoading: 'lsr-token-rotation-loading',
   rotationLoadError: 'lsr-token-rotation-load-error',
+  rotationSecretUnavailable: 'lsr-token-rotation-secret-unavailable',
   rotationModal: 'lsr-token-rotation-modal',
   rotationPlanStep: 'lsr-token-rotation-plan-step',
   rotationPlanManual: 'lsr-token-rotation-plan-manual',

@@ -66,4 +66,9 @@ export type RotationSectionProps = {
   currentToken: string;
   /** Closes the rotation section (the page shows its "Rotate token…" button again). */
   onClose: () => void;
+  /**
+   * The Secret cannot be read right now (a watch error after it had loaded): `secret` and
+   * `currentToken` are the last ones read. The section stays, with a warning, while a run exists.
+   */
+  secretUnavailable?: boolean;
 };

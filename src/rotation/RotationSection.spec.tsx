@@ -12,8 +12,10 @@ import { decodeToken } from '../token/base64';
 import { validateToken } from '../token/validate';
 import { NewTokenField } from '../components/rotation/NewTokenField';
 import { ReviewModal } from '../components/rotation/ReviewModal';
+import { formatDuration } from '../components/rotation/RunProgress';
 import { buildPlan } from './plan';
 import RotationSection from './RotationSection';
+import { RequestTimeoutError } from './run';
 import { resetRotations } from './store';
 import { find, inputFrom, instanceOf, loadFixtures, matchesLabels } from './testing/fixtures';
 import { ApiError, MemoryCluster } from './testing/memory-port';
@@ -93,12 +95,55 @@ describe('NewTokenField', () => {
     expect(input.value).toMatch(/^[A-Za-z0-9]{40}$/);
     expect(input).toHaveAttribute('type', 'password');
     expect(document.body.innerHTML).not.toContain(input.value);
-    await user.click(screen.getByRole('button', { name: 'Show new token' }));
+    const reveal = screen.getByRole('button', { name: 'Show new token' });
+    expect(reveal).toHaveAttribute('aria-pressed', 'false');
+    await user.click(reveal);
     expect(input).toHaveAttribute('type', 'text');
-    expect(screen.getByRole('button', { name: 'Hide new token' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
+    // one state cue: the name stays, aria-pressed says whether it is shown
+    expect(reveal).toHaveAccessibleName('Show new token');
+    expect(reveal).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('is not offered to browsers and password managers to save, and keeps the token out of the markup', async () => {
+    const user = userEvent.setup();
+    render(<Field />);
+    const input = screen.getByLabelText<HTMLInputElement>('New token');
+    await user.click(input);
+    await user.paste(NEW);
+    expect(input).toHaveAttribute('autocomplete', 'off');
+    expect(input).toHaveAttribute('data-1p-ignore');
+    expect(input).toHaveAttribute('data-lpignore', 'true');
+    expect(input).toHaveAttribute('data-bwignore');
+    expect(input.getAttribute('value') ?? '').toBe('');
+    expect(document.body.innerHTML).not.toContain(NEW);
+  });
+
+  it('keys the listed characters by position, not by the characters of the token', async () => {
+    const user = userEvent.setup();
+    render(<Field />);
+    await user.click(screen.getByLabelText('New token'));
+    await user.paste('abcdefgh ijkl\u00a0mnop\u2003q');
+    const whitespace = screen.getAllByTestId(DataTest.rotationTokenProblem)[0];
+    const items = [...(whitespace?.querySelectorAll('li') ?? [])];
+    expect(items).toHaveLength(3);
+    const reactKey = (el: Element) => {
+      const fiber = Object.entries(el).find(([k]) => k.startsWith('__reactFiber'))?.[1] as
+        { key: string | null } | undefined;
+      return fiber?.key;
+    };
+    expect(items.map(reactKey)).toEqual(['0', '1', '2']);
+  });
+});
+
+describe('formatDuration', () => {
+  it('puts the units through the translations', () => {
+    const t = jest.fn(
+      (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options)}`,
     );
+    expect(formatDuration(185_000, t as never)).toBe(
+      '{{minutes}} min {{seconds}} s {"minutes":3,"seconds":"05"}',
+    );
+    expect(formatDuration(42_400, t as never)).toBe('{{seconds}} s {"seconds":42}');
   });
 });
 
@@ -331,8 +376,12 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
     expect(yaml).toHaveTextContent('namespace: ibm-licensing');
     expect(yaml).toHaveTextContent('stringData:');
     expect(document.body.innerHTML).not.toContain(NEW);
-    await user.click(screen.getByRole('button', { name: 'Show the token in token.yml' }));
+    const reveal = screen.getByRole('button', { name: 'Show the token in token.yml' });
+    expect(reveal).toHaveAttribute('aria-pressed', 'false');
+    await user.click(reveal);
     expect(yaml).toHaveTextContent(`token: '${NEW}'`);
+    expect(reveal).toHaveAccessibleName('Show the token in token.yml');
+    expect(reveal).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByTestId(DataTest.rotationRestartCommand)).toHaveTextContent(
       'oc delete pods -l app=ibm-licensing-service-instance -n ibm-licensing',
     );
@@ -380,6 +429,129 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
         cluster.secret('ibm-licensing', 'ibm-license-service-reporter-token').data?.token ?? '',
       ),
     ).toBe(OLD);
+  });
+
+  it('Enter in the field opens the review; there is no form to submit', async () => {
+    const user = userEvent.setup();
+    renderSection();
+    const input = screen.getByLabelText('New token');
+    expect(input.closest('form')).toBeNull();
+    expect(screen.getByTestId(DataTest.rotationReview)).toHaveAttribute('type', 'button');
+    await user.click(input);
+    await user.paste(NEW);
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('dialog')).toBeInTheDocument();
+    expect(cluster.calls).toEqual([]);
+  });
+
+  it('the first write gets no answer: not known whether it was saved, never "nothing changed"', async () => {
+    cluster.faults.push({
+      op: 'patchSecret',
+      target: 'ibm-ls-reporter/ibm-license-service-reporter-token',
+      error: () => new RequestTimeoutError('the Secret patch'),
+    });
+    const user = userEvent.setup();
+    renderSection();
+    const dialog = await enterAndReview(user);
+    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
+    await waitFor(() => {
+      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
+    });
+    await user.click(confirm);
+    await screen.findByText('Not known whether the new token was saved');
+    const outcome = screen.getByTestId(DataTest.rotationOutcome);
+    expect(outcome).not.toHaveTextContent('Nothing changed');
+    expect(outcome).not.toHaveTextContent('could not be read back');
+    expect(outcome).toHaveTextContent('the write may still be applied');
+    expect(outcome).toHaveTextContent('sends the same patch again');
+    await user.click(screen.getByTestId(DataTest.rotationRetry));
+    await screen.findByText('The token was rotated');
+    expect(
+      cluster.calls.filter(
+        (c) =>
+          c.op === 'patchSecret' &&
+          c.target === 'ibm-ls-reporter/ibm-license-service-reporter-token',
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('says how long Revert stays available', async () => {
+    const user = userEvent.setup();
+    renderSection();
+    const dialog = await enterAndReview(user);
+    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
+    await waitFor(() => {
+      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
+    });
+    await user.click(confirm);
+    await screen.findByText('The token was rotated');
+    expect(screen.getByTestId(DataTest.rotationProgress)).toHaveTextContent(
+      'Revert is available until you click Done, or until 10 minutes after you leave this page',
+    );
+  });
+
+  it('two License Services in one namespace failing the same check: one alert each', () => {
+    const licensing = objects.find((o) => o.kind === 'IBMLicensing');
+    if (!licensing) throw new Error('fixture');
+    const second = { ...licensing, metadata: { ...licensing.metadata, name: 'second' } };
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    jest
+      .mocked(useK8sWatchResource)
+      .mockImplementation(((res: WatchK8sResource | null) =>
+        res?.groupVersionKind?.kind === 'IBMLicensing'
+          ? [[licensing, second], true, undefined]
+          : watch(res)) as typeof useK8sWatchResource);
+    jest.mocked(useK8sWatchResources).mockImplementation(((
+      resources: Record<string, WatchK8sResource>,
+    ) =>
+      Object.fromEntries(
+        Object.entries(resources).map(([k, r]) => {
+          if (r.groupVersionKind?.kind === 'Pod' && r.namespace === 'ibm-licensing') {
+            return [
+              k,
+              { data: undefined, loaded: false, loadError: new ApiError(403, 'forbidden') },
+            ];
+          }
+          const [data, loaded, loadError] = watch(r);
+          return [k, { data, loaded, loadError }];
+        }),
+      )) as unknown as typeof useK8sWatchResources);
+    renderSection();
+    const alerts = screen.getAllByTestId(DataTest.rotationLoadError);
+    expect(alerts).toHaveLength(2);
+    for (const a of alerts) expect(a).toHaveTextContent('list pods in namespace ibm-licensing');
+    expect(errors.mock.calls.flat().join(' ')).not.toContain('same key');
+    errors.mockRestore();
+  });
+
+  it('the Secret cannot be read right now: a warning, and the run stays in view', async () => {
+    const user = userEvent.setup();
+    const view = renderSection();
+    const dialog = await enterAndReview(user);
+    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
+    await waitFor(() => {
+      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
+    });
+    await user.click(confirm);
+    await screen.findByText('The token was rotated');
+    expect(screen.queryByTestId(DataTest.rotationSecretUnavailable)).not.toBeInTheDocument();
+    // the page passes the last Secret it read
+    view.unmount();
+    render(
+      <RotationSection
+        instance={instance}
+        secret={reporterSecret()}
+        currentToken={NEW}
+        onClose={view.onClose}
+        port={cluster.port()}
+        secretUnavailable
+      />,
+    );
+    expect(screen.getByTestId(DataTest.rotationSecretUnavailable)).toHaveTextContent(
+      'The token Secret cannot be read right now',
+    );
+    expect(screen.getByText('The token was rotated')).toBeInTheDocument();
+    expect(screen.getAllByTestId(DataTest.rotationStep)).toHaveLength(4);
   });
 
   it('the first write refused: nothing changed, and the message says why', async () => {

@@ -12,11 +12,11 @@ import {
   CardTitle,
   Flex,
   FlexItem,
-  Form,
   HelperText,
   HelperTextItem,
   Spinner,
 } from '@patternfly/react-core';
+import formStyles from '@patternfly/react-styles/css/components/Form/form';
 import { DataTest } from '../data-test';
 import { useNow } from '../hooks/useNow';
 import type { RotationSectionProps } from '../reporter/types';
@@ -53,6 +53,7 @@ const RotationSection = ({
   secret,
   currentToken,
   onClose,
+  secretUnavailable = false,
   port: portOverride,
 }: RotationSectionInternalProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
@@ -122,18 +123,39 @@ const RotationSection = ({
       ? t('Enter a valid new token first.')
       : undefined;
 
+  const requestReview = () => {
+    if (!reviewReason) openReview('rotate');
+  };
+
   return (
     <Card data-test={DataTest.rotationSection}>
       <CardTitle component="h2">{t('Rotate the API token')}</CardTitle>
       <CardBody>
         <LeaveGuard when={record?.running === true} />
+        {secretUnavailable && (
+          <Alert
+            component="h3"
+            isInline
+            variant="warning"
+            title={t('The token Secret cannot be read right now')}
+            data-test={DataTest.rotationSecretUnavailable}
+          >
+            {t(
+              'The rotation below is not affected: each of its steps reads the Secret itself. The page shows the Secret again as soon as it can be read.',
+            )}
+          </Alert>
+        )}
         {!data.loaded && data.problems.length === 0 && (
           <div data-test={DataTest.rotationLoading}>
             <Spinner size="md" aria-hidden /> {t('Reading the cluster state…')}
           </div>
         )}
-        {data.problems.map((p) => (
-          <LoadProblemAlert key={Object.values(p.permission).join('|')} problem={p} />
+        {data.problems.map((p, i) => (
+          // Two License Services in one namespace can fail the same check: the index keeps keys unique.
+          <LoadProblemAlert
+            key={`${Object.values(p.permission).join('|')}#${String(i)}`}
+            problem={p}
+          />
         ))}
         {record ? (
           <>
@@ -166,18 +188,21 @@ const RotationSection = ({
             )}
           </>
         ) : (
-          <Form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!reviewReason) openReview('rotate');
-            }}
-          >
-            <NewTokenField value={token} onChange={setToken} validation={validation} />
+          // Not a <form>: a submitted form with a password field makes browsers and password managers
+          // offer to save the token. Review is a plain button, and Enter in the field does the same.
+          <div className={formStyles.form}>
+            <NewTokenField
+              value={token}
+              onChange={setToken}
+              validation={validation}
+              onEnter={requestReview}
+            />
             <Flex>
               <FlexItem>
                 <Button
-                  type="submit"
+                  type="button"
                   variant="primary"
+                  onClick={requestReview}
                   isAriaDisabled={reviewReason !== undefined}
                   aria-describedby={reviewReason ? 'lsr-token-plugin-review-reason' : undefined}
                   data-test={DataTest.rotationReview}
@@ -196,7 +221,7 @@ const RotationSection = ({
                 <HelperTextItem>{reviewReason}</HelperTextItem>
               </HelperText>
             )}
-          </Form>
+          </div>
         )}
         {review && (
           <ReviewModal

@@ -35,13 +35,21 @@ export type NewTokenFieldProps = {
   onChange: (value: string) => void;
   validation: TokenValidation;
   isDisabled?: boolean;
+  /** Enter in the field (there is no form to submit: nothing offers to save the token). */
+  onEnter?: () => void;
 };
 
 /**
  * The new token: typed or pasted into a password field with its own reveal, or generated. Every
  * problem is listed as the user types, with the offending characters by code point and position.
  */
-export const NewTokenField = ({ value, onChange, validation, isDisabled }: NewTokenFieldProps) => {
+export const NewTokenField = ({
+  value,
+  onChange,
+  validation,
+  isDisabled,
+  onEnter,
+}: NewTokenFieldProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
   const text = useRotationText();
   const [revealed, setRevealed] = useState(false);
@@ -69,10 +77,19 @@ export const NewTokenField = ({ value, onChange, validation, isDisabled }: NewTo
             onChange={(_e, v) => {
               onChange(v);
             }}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+              e.preventDefault();
+              onEnter?.();
+            }}
             isDisabled={isDisabled}
             validated={empty ? 'default' : validation.valid ? 'success' : 'error'}
             aria-describedby={`${rulesId} ${problemsId}`}
-            autoComplete="new-password"
+            // Not a credential of the user: browsers and password managers must not offer to save it.
+            autoComplete="off"
+            data-1p-ignore
+            data-lpignore="true"
+            data-bwignore
             spellCheck={false}
             autoCapitalize="off"
             autoCorrect="off"
@@ -82,7 +99,7 @@ export const NewTokenField = ({ value, onChange, validation, isDisabled }: NewTo
         <InputGroupItem>
           <Button
             variant="control"
-            aria-label={revealed ? t('Hide new token') : t('Show new token')}
+            aria-label={t('Show new token')}
             aria-pressed={revealed}
             onClick={() => {
               setRevealed(!revealed);
@@ -112,8 +129,9 @@ export const NewTokenField = ({ value, onChange, validation, isDisabled }: NewTo
                 {text.problemTitle(p)}
                 {'characters' in p && (
                   <ul>
-                    {p.characters.map((c) => (
-                      <li key={c.codePoint}>{text.character(c)}</li>
+                    {p.characters.map((c, i) => (
+                      // Keyed by position in the list: keys built from the characters would carry the token.
+                      <li key={i}>{text.character(c)}</li>
                     ))}
                   </ul>
                 )}

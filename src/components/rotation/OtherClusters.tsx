@@ -124,7 +124,7 @@ export const OtherClusters = ({ token, reporterUrl }: OtherClustersProps) => {
           }}
           data-test={DataTest.rotationOtherReveal}
         >
-          {revealed ? t('Hide the token in token.yml') : t('Show the token in token.yml')}
+          {t('Show the token in token.yml')}
         </Button>
       </div>
       <CopyableCode

@@ -12,13 +12,18 @@ import {
 import { CheckCircleIcon, ExclamationCircleIcon, PendingIcon } from '@patternfly/react-icons';
 import { DataTest } from '../../data-test';
 import { DEFAULT_READY_TIMEOUT_MS, type StepStatus } from '../../rotation/run';
-import type { RotationRecord } from '../../rotation/store';
+import { FINISHED_TTL_MINUTES, type RotationRecord } from '../../rotation/store';
 import { useRotationText } from './useRotationText';
 
-export const formatDuration = (ms: number): string => {
+type TFunction = ReturnType<typeof useTranslation>['t'];
+
+/** A step's duration: "42 s", "3 min 05 s" (units translated). */
+export const formatDuration = (ms: number, t: TFunction): string => {
   const s = Math.max(0, Math.floor(ms / 1000));
   const m = Math.floor(s / 60);
-  return m > 0 ? `${m} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
+  return m > 0
+    ? t('{{minutes}} min {{seconds}} s', { minutes: m, seconds: String(s % 60).padStart(2, '0') })
+    : t('{{seconds}} s', { seconds: s });
 };
 
 const StatusIcon = ({ status, label }: { status: StepStatus; label: string }) => {
@@ -96,7 +101,7 @@ export const RunProgress = ({
           const s = state.steps[i];
           const status = s?.status ?? 'pending';
           const elapsed =
-            s?.startedAt !== undefined ? formatDuration((s.endedAt ?? now) - s.startedAt) : '';
+            s?.startedAt !== undefined ? formatDuration((s.endedAt ?? now) - s.startedAt, t) : '';
           return (
             <ListItem key={step.id} data-test={DataTest.rotationStep} data-status={status}>
               <Flex
@@ -204,14 +209,23 @@ export const RunProgress = ({
             variant="danger"
             title={t('Not known whether the new token was saved')}
           >
-            {t(
-              'The write to {{secret}} got no clear answer and the Secret could not be read back: {{reason}} Retry reads the Secret first and does not write twice.',
-              {
-                secret:
-                  failedStep?.kind === 'patch-secret' ? text.secretName(failedStep.secret) : '',
-                reason,
-              },
-            )}
+            {failure?.readBack === 'previous'
+              ? t(
+                  'The write to {{secret}} got no answer: {{reason}} The Secret does not hold the new token yet, but the write may still be applied: then the new token is saved while the pods still use the previous one. Retry reads the Secret again: if the new token has arrived, the run goes on without writing twice; if not, it sends the same patch again. Retry before you leave.',
+                  {
+                    secret:
+                      failedStep?.kind === 'patch-secret' ? text.secretName(failedStep.secret) : '',
+                    reason,
+                  },
+                )
+              : t(
+                  'The write to {{secret}} got no clear answer and the Secret could not be read back: {{reason}} Retry reads the Secret first and does not write twice.',
+                  {
+                    secret:
+                      failedStep?.kind === 'patch-secret' ? text.secretName(failedStep.secret) : '',
+                    reason,
+                  },
+                )}
           </Alert>
         )}
       </div>
@@ -250,6 +264,14 @@ export const RunProgress = ({
           </FlexItem>
         )}
       </Flex>
+      {canRevert && (
+        <p>
+          {t(
+            'Revert is available until you click Done, or until {{minutes}} minutes after you leave this page: then this run and both tokens are forgotten here.',
+            { minutes: FINISHED_TTL_MINUTES },
+          )}
+        </p>
+      )}
     </div>
   );
 };
