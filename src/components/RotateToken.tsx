@@ -40,7 +40,8 @@ export type RotateTokenProps = {
 /**
  * The "Rotate token…" button, disabled with the reason named, and the lazily loaded section. The
  * section opens by itself when this Reporter has a rotation running or ended (e.g. the user comes
- * back to the page), so its progress, outcome and leave guard are never out of sight.
+ * back to the page), and stays while the Secret cannot be read for a moment, so its progress,
+ * outcome and leave guard are never out of sight.
  */
 export const RotateToken = ({ instance, current }: RotateTokenProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
@@ -48,9 +49,23 @@ export const RotateToken = ({ instance, current }: RotateTokenProps) => {
   const hasRun = useRotationOf(instance) !== undefined;
   const [open, setOpen] = useState(hasRun);
   if (hasRun && !open) setOpen(true);
+  // The last readable Secret: while a run exists, a failed read of the Secret must not take its
+  // progress and leave guard away.
+  const [lastRead, setLastRead] = useState(current);
+  if (
+    current &&
+    (current.token !== lastRead?.token ||
+      current.secret.metadata?.resourceVersion !== lastRead.secret.metadata?.resourceVersion)
+  ) {
+    setLastRead(current);
+  } else if (!current && !hasRun && lastRead) {
+    // Nothing to keep in view: the token is not held longer than the page shows it.
+    setLastRead(undefined);
+  }
+  const shown = current ?? (hasRun ? lastRead : undefined);
   const reasonId = useId();
 
-  if (open && current) {
+  if (open && shown) {
     return (
       <RotationBoundary
         fallback={(error) => (
@@ -62,8 +77,9 @@ export const RotateToken = ({ instance, current }: RotateTokenProps) => {
         <Suspense fallback={<Spinner size="lg" aria-label={t('Loading the rotation')} />}>
           <RotationSection
             instance={instance}
-            secret={current.secret}
-            currentToken={current.token}
+            secret={shown.secret}
+            currentToken={shown.token}
+            secretUnavailable={!current}
             onClose={() => {
               setOpen(false);
             }}

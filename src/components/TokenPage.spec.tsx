@@ -20,9 +20,10 @@ jest.mock('../rotation/RotationSection', () => {
   mockRotationLoaded = true;
   return {
     __esModule: true,
-    default: ({ instance, secret, onClose }: RotationSectionProps) => (
+    default: ({ instance, secret, onClose, secretUnavailable }: RotationSectionProps) => (
       <div data-test="rotation-stand-in">
         rotation for {instance.namespace}/{instance.crName} at {secret.metadata?.resourceVersion}
+        {secretUnavailable ? ' (Secret unavailable)' : ''}
         <button onClick={onClose}>close rotation</button>
       </div>
     ),
@@ -605,6 +606,53 @@ describe('TokenPage: a rotation of this Reporter in the store', () => {
       );
     },
   );
+
+  it('keeps the section, with the last Secret read, while the Secret cannot be read during a run', async () => {
+    setRotation(record(true));
+    const view = renderPage();
+    const section = await screen.findByTestId('rotation-stand-in');
+    expect(section).toHaveTextContent('at 4822210');
+    expect(section).not.toHaveTextContent('Secret unavailable');
+    const key = 'ibm-ls-reporter/ibm-license-service-reporter-token';
+    const good = cluster.secrets[key];
+    // the watch fails after the Secret had loaded
+    cluster.secrets[key] = { error: { code: 500, message: 'etcd timeout' } };
+    view.rerender(
+      <MemoryRouter initialEntries={['/license-service-reporter/api-token']}>
+        <TokenPage />
+        <Location />
+      </MemoryRouter>,
+    );
+    expect(screen.getByTestId('rotation-stand-in')).toHaveTextContent(
+      'at 4822210 (Secret unavailable)',
+    );
+    // readable again
+    cluster.secrets[key] = good as SecretKind;
+    view.rerender(
+      <MemoryRouter initialEntries={['/license-service-reporter/api-token']}>
+        <TokenPage />
+        <Location />
+      </MemoryRouter>,
+    );
+    expect(screen.getByTestId('rotation-stand-in')).not.toHaveTextContent('Secret unavailable');
+  });
+
+  it('without a run, an unreadable Secret closes the section as before', async () => {
+    const user = userEvent.setup();
+    const view = renderPage();
+    await user.click(screen.getByRole('button', { name: 'Rotate token…' }));
+    await screen.findByTestId('rotation-stand-in');
+    cluster.secrets['ibm-ls-reporter/ibm-license-service-reporter-token'] = {
+      error: { code: 500, message: 'etcd timeout' },
+    };
+    view.rerender(
+      <MemoryRouter initialEntries={['/license-service-reporter/api-token']}>
+        <TokenPage />
+        <Location />
+      </MemoryRouter>,
+    );
+    expect(screen.queryByTestId('rotation-stand-in')).not.toBeInTheDocument();
+  });
 
   it("does not open the section for another Reporter's run", () => {
     setRotation({ ...record(true), key: 'elsewhere/instance' });
