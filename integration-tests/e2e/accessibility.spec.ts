@@ -1,27 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations, setDark } from './axe';
 import { DataTest, expect, openTokenPage, test } from './fixtures';
-
-/** The masthead's theme switch (its input is visually hidden: click its label). */
-const setDark = async (page: Page, dark: boolean) => {
-  const toggle = page.getByRole('switch', { name: 'Dark theme' });
-  if ((await toggle.isChecked()) !== dark) {
-    await page.getByText('Dark', { exact: true }).click();
-  }
-  await expect(toggle).toBeChecked({ checked: dark });
-};
-
-const seriousViolations = async (page: Page) => {
-  const results = await new AxeBuilder({ page })
-    .include('#content')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact ?? ''}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-};
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation on the token page (${theme})`, async ({

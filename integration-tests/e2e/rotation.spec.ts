@@ -1,68 +1,25 @@
-import type { APIRequestContext, Page } from '@playwright/test';
 import {
   DataTest,
   REPORTER_NS,
   TOKEN_SECRET,
   expect,
   expectNoToken,
-  openTokenPage,
   secretPath,
   test,
 } from './fixtures';
+import { expectOutcome, isReady, openRotation, podsOf, review } from './rotation-helpers';
 
-type Pod = {
-  metadata: { name: string; uid: string; deletionTimestamp?: string };
-  status?: { conditions?: { type: string; status: string }[] };
-};
 type Secret = {
   data?: Record<string, string>;
   metadata: { labels?: Record<string, string>; annotations?: Record<string, string> };
 };
 
-const REPORTER_PODS = 'app=ibm-license-service-reporter-instance';
 const TYPED_TOKEN = 'Rotated0Token1For2Browser3Tests4';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
 const LICENSING_NS = 'ibm-licensing';
 const LICENSING_PODS = 'app=ibm-licensing-service-instance';
-
-/** Pods through the stand-in's API (as admin, the default user). */
-const podsOf = async (
-  request: APIRequestContext,
-  namespace = REPORTER_NS,
-  selector = REPORTER_PODS,
-): Promise<Pod[]> => {
-  const r = await request.get(
-    `/api/kubernetes/api/v1/namespaces/${namespace}/pods?labelSelector=${encodeURIComponent(selector)}`,
-  );
-  expect(r.ok()).toBe(true);
-  return ((await r.json()) as { items: Pod[] }).items;
-};
-
-const isReady = (p: Pod) =>
-  !p.metadata.deletionTimestamp &&
-  !!p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
-
-const openRotation = async (page: Page, query = '') => {
-  await openTokenPage(page, query);
-  await page.getByTestId(DataTest.rotateButton).click();
-  await expect(page.getByTestId(DataTest.rotationSection)).toBeVisible();
-  await expect(page.getByTestId(DataTest.rotationLoading)).toHaveCount(0);
-};
-
-const review = async (page: Page) => {
-  await page.getByTestId(DataTest.rotationReview).click();
-  const modal = page.getByTestId(DataTest.rotationModal);
-  await expect(modal).toBeVisible();
-  await expect(modal.getByTestId(DataTest.rotationPlanStep).first()).toBeVisible();
-  await expect(page.getByTestId(DataTest.rotationConfirm)).toBeEnabled();
-  return modal;
-};
-
-const expectOutcome = async (page: Page, text: string | RegExp) => {
-  await expect(page.getByTestId(DataTest.rotationOutcome)).toContainText(text, { timeout: 30_000 });
-};
 
 test.describe('rotation', () => {
   test('a typed token: reviewed plan, Secret patched (labels and other keys kept), pods replaced by Ready ones', async ({
