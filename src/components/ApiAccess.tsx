@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Stack, StackItem } from '@patternfly/react-core';
+import { Flex, FlexItem } from '@patternfly/react-core';
 import { DataTest } from '../data-test';
 import { snapshotRequestOf } from '../reporter/route';
 import { CopyableCode } from './CopyableCode';
@@ -16,12 +16,12 @@ export type ApiAccessProps = {
 export const ApiAccess = ({ apiUrl, token, revealed }: ApiAccessProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
   return (
-    <Stack hasGutter>
-      <StackItem>
+    <Flex direction={{ default: 'column' }} gap={{ default: 'gapMd' }}>
+      <FlexItem>
         <CopyableCode label={t('Reporter API URL')} text={apiUrl} dataTest={DataTest.apiUrl} />
-      </StackItem>
+      </FlexItem>
       {token && (
-        <StackItem>
+        <FlexItem>
           <CopyableCode
             label={t('Example request: license usage snapshot')}
             text={snapshotRequestOf(apiUrl, token)}
@@ -30,8 +30,8 @@ export const ApiAccess = ({ apiUrl, token, revealed }: ApiAccessProps) => {
             revealed={revealed}
             dataTest={DataTest.exampleRequest}
           />
-        </StackItem>
+        </FlexItem>
       )}
-    </Stack>
+    </Flex>
   );
 };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Stack, StackItem } from '@patternfly/react-core';
+import { Flex, FlexItem } from '@patternfly/react-core';
 import { DataTest } from '../data-test';
 import { cliCommandsFor } from '../reporter/cli-commands';
 import { CopyableCode } from './CopyableCode';
@@ -11,27 +11,27 @@ export const CliCommands = ({ namespace, secretName }: CliCommandsProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
   const commands = cliCommandsFor(namespace, secretName);
   return (
-    <Stack hasGutter>
-      <StackItem>
+    <Flex direction={{ default: 'column' }} gap={{ default: 'gapMd' }}>
+      <FlexItem>
         <CopyableCode label={t('Linux')} text={commands.linux} dataTest={DataTest.cliLinux} />
-      </StackItem>
-      <StackItem>
+      </FlexItem>
+      <FlexItem>
         <CopyableCode label={t('macOS')} text={commands.macos} dataTest={DataTest.cliMacos} />
-      </StackItem>
-      <StackItem>
+      </FlexItem>
+      <FlexItem>
         <CopyableCode
           label={t('Windows (prints the base64 value: decode it to get the token)')}
           text={commands.windows}
           dataTest={DataTest.cliWindows}
         />
-      </StackItem>
-      <StackItem>
+      </FlexItem>
+      <FlexItem>
         <CopyableCode
           label={t('Windows PowerShell (prints the decoded token)')}
           text={commands.powershell}
           dataTest={DataTest.cliPowershell}
         />
-      </StackItem>
-    </Stack>
+      </FlexItem>
+    </Flex>
   );
 };

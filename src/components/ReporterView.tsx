@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import {
   Alert,
+  Flex,
+  FlexItem,
   FormGroup,
   FormSelect,
   FormSelectOption,
   Spinner,
-  Stack,
-  StackItem,
 } from '@patternfly/react-core';
 import { DataTest } from '../data-test';
 import { instanceKey, pickInstance } from '../reporter/discover';
@@ -65,9 +65,9 @@ export const ReporterView = ({ discovery, ns, name, onSelect }: ReporterViewProp
       // Only what the address names counts: `?ns=` alone is a namespace, not a missing name.
       const notFound = (!!ns && selected.namespace !== ns) || (!!name && selected.crName !== name);
       return (
-        <Stack hasGutter>
+        <Flex direction={{ default: 'column' }} gap={{ default: 'gapMd' }}>
           {notFound && (
-            <StackItem>
+            <FlexItem>
               <Alert
                 isInline
                 isPlain
@@ -76,10 +76,10 @@ export const ReporterView = ({ discovery, ns, name, onSelect }: ReporterViewProp
                   instance: instanceKey(selected),
                 })}
               />
-            </StackItem>
+            </FlexItem>
           )}
           {instances.length > 1 && (
-            <StackItem>
+            <FlexItem>
               <FormGroup
                 label={t('License Service Reporter instance')}
                 fieldId="lsr-token-plugin-instance"
@@ -105,12 +105,12 @@ export const ReporterView = ({ discovery, ns, name, onSelect }: ReporterViewProp
                   ))}
                 </FormSelect>
               </FormGroup>
-            </StackItem>
+            </FlexItem>
           )}
-          <StackItem>
+          <FlexItem>
             <TokenDetails key={instanceKey(selected)} instance={selected} />
-          </StackItem>
-        </Stack>
+          </FlexItem>
+        </Flex>
       );
     }
   }

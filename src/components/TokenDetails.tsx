@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Spinner, Stack, StackItem, Title } from '@patternfly/react-core';
+import { Content, Flex, FlexItem, Spinner } from '@patternfly/react-core';
 import { useReporterApiUrl } from '../hooks/useReporterApiUrl';
 import { useSecretChangeNotice } from '../hooks/useSecretChangeNotice';
 import { useTokenSecret } from '../hooks/useTokenSecret';
@@ -29,16 +29,16 @@ export const TokenDetails = ({ instance }: TokenDetailsProps) => {
   const token = state.kind === 'ready' ? state.token : undefined;
 
   return (
-    <Stack hasGutter>
+    <Flex direction={{ default: 'column' }} gap={{ default: 'gapMd' }}>
       {change && (
-        <StackItem>
+        <FlexItem>
           <ChangeNotice change={change} onDismiss={dismiss} />
-        </StackItem>
+        </FlexItem>
       )}
-      <StackItem>
-        <Title headingLevel="h2">{t('API token')}</Title>
-      </StackItem>
-      <StackItem>
+      <FlexItem>
+        <Content component="h2">{t('API token')}</Content>
+      </FlexItem>
+      <FlexItem>
         {state.kind === 'loading' ? (
           <Spinner size="lg" aria-label={t('Loading the token Secret')} />
         ) : state.kind === 'ready' ? (
@@ -52,28 +52,28 @@ export const TokenDetails = ({ instance }: TokenDetailsProps) => {
         ) : (
           <SecretProblem instance={instance} state={state} />
         )}
-      </StackItem>
-      <StackItem>
+      </FlexItem>
+      <FlexItem>
         <TokenLocation instance={instance} secret={secret} />
-      </StackItem>
-      <StackItem>
+      </FlexItem>
+      <FlexItem>
         <RotateToken
           instance={instance}
           current={
             state.kind === 'ready' ? { secret: state.secret, token: state.token } : undefined
           }
         />
-      </StackItem>
+      </FlexItem>
       {apiUrl && (
-        <StackItem>
-          <Title headingLevel="h2">{t('Using the token with the Reporter API')}</Title>
+        <FlexItem>
+          <Content component="h2">{t('Using the token with the Reporter API')}</Content>
           <ApiAccess apiUrl={apiUrl} token={token} revealed={revealed} />
-        </StackItem>
+        </FlexItem>
       )}
-      <StackItem>
-        <Title headingLevel="h2">{t('Getting the token from the command line')}</Title>
+      <FlexItem>
+        <Content component="h2">{t('Getting the token from the command line')}</Content>
         <CliCommands namespace={instance.namespace} secretName={instance.secretName} />
-      </StackItem>
-    </Stack>
+      </FlexItem>
+    </Flex>
   );
 };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Alert, PageSection, Stack, StackItem } from '@patternfly/react-core';
+import { Alert, Flex, FlexItem, PageSection } from '@patternfly/react-core';
 import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { DataTest } from '../data-test';
 import { useReporterDiscovery } from '../hooks/useReporterDiscovery';
@@ -43,9 +43,9 @@ const TokenPage = () => {
         )}
       />
       <PageSection data-test={DataTest.page}>
-        <Stack hasGutter>
+        <Flex direction={{ default: 'column' }} gap={{ default: 'gapMd' }}>
           {clusterWideForbidden && (
-            <StackItem>
+            <FlexItem>
               <Alert
                 isInline
                 variant="warning"
@@ -56,10 +56,10 @@ const TokenPage = () => {
                   'Enter the namespace where License Service Reporter is installed to look for it there.',
                 )}
               </Alert>
-            </StackItem>
+            </FlexItem>
           )}
           {clusterWideForbidden && (
-            <StackItem>
+            <FlexItem>
               <NamespaceForm
                 key={ns ?? ''}
                 initial={ns}
@@ -67,10 +67,10 @@ const TokenPage = () => {
                   setInstance({ ns: namespace });
                 }}
               />
-            </StackItem>
+            </FlexItem>
           )}
           {(!clusterWideForbidden || discovery.state !== 'forbidden' || discovery.namespace) && (
-            <StackItem>
+            <FlexItem>
               <ReporterView
                 discovery={discovery}
                 ns={ns}
@@ -79,9 +79,9 @@ const TokenPage = () => {
                   setInstance({ ns: instance.namespace, name: instance.crName });
                 }}
               />
-            </StackItem>
+            </FlexItem>
           )}
-        </Stack>
+        </Flex>
       </PageSection>
     </>
   );

@@ -158,7 +158,7 @@ const RotationSection = ({
           />
         ))}
         {record ? (
-          <>
+          <Flex direction={{ default: 'column' }} gap={{ default: 'gapLg' }}>
             <RunProgress
               record={record}
               now={now}
@@ -186,7 +186,7 @@ const RotationSection = ({
                 {...(record.plan.reporterUrl ? { reporterUrl: record.plan.reporterUrl } : {})}
               />
             )}
-          </>
+          </Flex>
         ) : (
           // Not a <form>: a submitted form with a password field makes browsers and password managers
           // offer to save the token. Review is a plain button, and Enter in the field does the same.

@@ -9,8 +9,6 @@ import {
   HelperText,
   HelperTextItem,
   NumberInput,
-  InputGroup,
-  InputGroupItem,
   TextInput,
 } from '@patternfly/react-core';
 import { EyeIcon, EyeSlashIcon } from '@patternfly/react-icons';
@@ -67,8 +65,8 @@ export const NewTokenField = ({
 
   return (
     <FormGroup label={t('New token')} fieldId={inputId} isRequired>
-      <InputGroup>
-        <InputGroupItem isFill>
+      <Flex flexWrap={{ default: 'nowrap' }} gap={{ default: 'gapXs' }}>
+        <FlexItem grow={{ default: 'grow' }}>
           <TextInput
             ref={inputRef}
             id={inputId}
@@ -95,8 +93,8 @@ export const NewTokenField = ({
             autoCorrect="off"
             data-test={DataTest.rotationTokenInput}
           />
-        </InputGroupItem>
-        <InputGroupItem>
+        </FlexItem>
+        <FlexItem>
           <Button
             variant="control"
             aria-label={t('Show new token')}
@@ -107,8 +105,8 @@ export const NewTokenField = ({
             data-test={DataTest.rotationTokenReveal}
             icon={revealed ? <EyeSlashIcon /> : <EyeIcon />}
           />
-        </InputGroupItem>
-      </InputGroup>
+        </FlexItem>
+      </Flex>
       <FormHelperText>
         <HelperText id={rulesId}>
           <HelperTextItem>

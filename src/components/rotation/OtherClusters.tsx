@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import {
   Button,
   Content,
+  Flex,
   Form,
   FormGroup,
   FormHelperText,
   HelperText,
   HelperTextItem,
-  Stack,
   TextInput,
-  Title,
 } from '@patternfly/react-core';
 import { EyeIcon, EyeSlashIcon } from '@patternfly/react-icons';
 import { DataTest } from '../../data-test';
@@ -44,8 +43,13 @@ export const OtherClusters = ({ token, reporterUrl }: OtherClustersProps) => {
   const secretName = nameValid ? name : DEFAULT_TOKEN_SECRET;
 
   return (
-    <Stack hasGutter component="section" data-test={DataTest.rotationOtherClusters}>
-      <Title headingLevel="h3">{t('Update License Services on other clusters')}</Title>
+    <Flex
+      direction={{ default: 'column' }}
+      gap={{ default: 'gapMd' }}
+      component="section"
+      data-test={DataTest.rotationOtherClusters}
+    >
+      <Content component="h3">{t('Update License Services on other clusters')}</Content>
       <Content component="p">
         {reporterUrl
           ? t(
@@ -147,6 +151,6 @@ export const OtherClusters = ({ token, reporterUrl }: OtherClustersProps) => {
       <Content component="p">
         {t('Delete token.yml afterwards: it holds the token in clear text.')}
       </Content>
-    </Stack>
+    </Flex>
   );
 };

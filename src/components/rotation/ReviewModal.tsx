@@ -4,8 +4,7 @@ import {
   Alert,
   Button,
   Content,
-  List,
-  ListItem,
+  Flex,
   Modal,
   ModalBody,
   ModalFooter,
@@ -73,94 +72,99 @@ export const ReviewModal = ({
             'Nothing has changed yet. After you confirm, these steps run in this order, and the run stops at the first step that fails:',
           )}
         </Content>
-        <List component="ol">
+        <Content component="ol">
           {plan.steps.map((step) => (
-            <ListItem key={step.id} data-test={DataTest.rotationPlanStep}>
+            <Content component="li" key={step.id} data-test={DataTest.rotationPlanStep}>
               <strong>{text.stepTitle(step)}</strong>
-              <List>
+              <Content component="ul">
                 {text.stepDetails(step).map((line) => (
-                  <ListItem key={line}>{line}</ListItem>
+                  <Content component="li" key={line}>
+                    {line}
+                  </Content>
                 ))}
-              </List>
-            </ListItem>
+              </Content>
+            </Content>
           ))}
-        </List>
-        {plan.manual.map((m) => (
+        </Content>
+        {/* The notes after the steps (the list ends with a margin), spaced apart from each other. */}
+        <Flex direction={{ default: 'column' }} gap={{ default: 'gapMd' }}>
+          {plan.manual.map((m) => (
+            <Alert
+              component="h2"
+              key={`${m.kind}:${m.crName}`}
+              isInline
+              isPlain
+              variant="warning"
+              title={
+                m.kind === 'sender-secret-missing'
+                  ? t(
+                      'License Service {{name}} sends to this Reporter, but its Secret {{secret}} does not exist: it is not created by this rotation. Create it with the token.yml shown after the rotation.',
+                      { name: m.crName, secret: text.secretName(m.secret) },
+                    )
+                  : t(
+                      'License Service {{name}} sends to this Reporter, but it has no spec.instanceNamespace, so its copy of the token cannot be found. Update that copy yourself.',
+                      { name: m.crName },
+                    )
+              }
+              data-test={DataTest.rotationPlanManual}
+            />
+          ))}
           <Alert
             component="h2"
-            key={`${m.kind}:${m.crName}`}
             isInline
             isPlain
-            variant="warning"
-            title={
-              m.kind === 'sender-secret-missing'
-                ? t(
-                    'License Service {{name}} sends to this Reporter, but its Secret {{secret}} does not exist: it is not created by this rotation. Create it with the token.yml shown after the rotation.',
-                    { name: m.crName, secret: text.secretName(m.secret) },
-                  )
-                : t(
-                    'License Service {{name}} sends to this Reporter, but it has no spec.instanceNamespace, so its copy of the token cannot be found. Update that copy yourself.',
-                    { name: m.crName },
-                  )
-            }
-            data-test={DataTest.rotationPlanManual}
-          />
-        ))}
-        <Alert
-          component="h2"
-          isInline
-          isPlain
-          variant="info"
-          title={t('Not reachable from here: License Services on other clusters')}
-          data-test={DataTest.rotationPlanOtherClusters}
-        >
-          {t(
-            'License Services on other clusters that send to this Reporter keep the previous token and stop sending data until their copy is updated. After the rotation, this page gives the token.yml and the commands to run on each of them.',
-          )}
-        </Alert>
-        {stale.length > 0 && (
-          <Alert
-            component="h2"
-            isInline
-            variant="warning"
-            title={t('The cluster changed since this review was built')}
-            data-test={DataTest.rotationStale}
-            actionLinks={
-              <Button
-                variant="link"
-                isInline
-                onClick={onReviewAgain}
-                data-test={DataTest.rotationReviewAgain}
-              >
-                {t('Review again')}
-              </Button>
-            }
+            variant="info"
+            title={t('Not reachable from here: License Services on other clusters')}
+            data-test={DataTest.rotationPlanOtherClusters}
           >
             {t(
-              'Secret {{secrets}} has a new resourceVersion. Review the updated plan before confirming.',
-              {
-                secrets: stale.map(text.secretName).join(', '),
-              },
+              'License Services on other clusters that send to this Reporter keep the previous token and stop sending data until their copy is updated. After the rotation, this page gives the token.yml and the commands to run on each of them.',
             )}
           </Alert>
-        )}
-        {access.missing.length > 0 && (
-          <Alert
-            component="h2"
-            isInline
-            variant="danger"
-            title={t('You lack permissions this rotation needs')}
-            data-test={DataTest.rotationMissingAccess}
-          >
-            <List>
-              {access.missing.map((n) => (
-                <ListItem key={text.accessNeed(n)}>
-                  {t('Missing: {{permission}}', { permission: text.accessNeed(n) })}
-                </ListItem>
-              ))}
-            </List>
-          </Alert>
-        )}
+          {stale.length > 0 && (
+            <Alert
+              component="h2"
+              isInline
+              variant="warning"
+              title={t('The cluster changed since this review was built')}
+              data-test={DataTest.rotationStale}
+              actionLinks={
+                <Button
+                  variant="link"
+                  isInline
+                  onClick={onReviewAgain}
+                  data-test={DataTest.rotationReviewAgain}
+                >
+                  {t('Review again')}
+                </Button>
+              }
+            >
+              {t(
+                'Secret {{secrets}} has a new resourceVersion. Review the updated plan before confirming.',
+                {
+                  secrets: stale.map(text.secretName).join(', '),
+                },
+              )}
+            </Alert>
+          )}
+          {access.missing.length > 0 && (
+            <Alert
+              component="h2"
+              isInline
+              variant="danger"
+              title={t('You lack permissions this rotation needs')}
+              data-test={DataTest.rotationMissingAccess}
+            >
+              <Content component="ul">
+                {access.missing.map((n) => (
+                  <Content component="li" key={text.accessNeed(n)}>
+                    {t('Missing: {{permission}}', { permission: text.accessNeed(n) })}
+                  </Content>
+                ))}
+              </Content>
+            </Alert>
+          )}
+        </Flex>
       </ModalBody>
       <ModalFooter>
         <Button

@@ -1,19 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import {
-  Alert,
-  Button,
-  Flex,
-  FlexItem,
-  Icon,
-  List,
-  ListItem,
-  Spinner,
-} from '@patternfly/react-core';
+import { Alert, Button, Flex, FlexItem, Spinner } from '@patternfly/react-core';
 import { CheckCircleIcon, ExclamationCircleIcon, PendingIcon } from '@patternfly/react-icons';
 import { DataTest } from '../../data-test';
 import { DEFAULT_READY_TIMEOUT_MS, type StepStatus } from '../../rotation/run';
 import { FINISHED_TTL_MINUTES, type RotationRecord } from '../../rotation/store';
 import { useRotationText } from './useRotationText';
+import './run-progress.css';
 
 type TFunction = ReturnType<typeof useTranslation>['t'];
 
@@ -27,28 +19,24 @@ export const formatDuration = (ms: number, t: TFunction): string => {
 };
 
 const StatusIcon = ({ status, label }: { status: StepStatus; label: string }) => {
-  switch (status) {
-    case 'running':
-      return <Spinner size="md" aria-label={label} />;
-    case 'done':
-      return (
-        <Icon status="success" role="img" aria-label={label}>
-          <CheckCircleIcon />
-        </Icon>
-      );
-    case 'failed':
-      return (
-        <Icon status="danger" role="img" aria-label={label}>
-          <ExclamationCircleIcon />
-        </Icon>
-      );
-    case 'pending':
-      return (
-        <Icon role="img" aria-label={label}>
-          <PendingIcon />
-        </Icon>
-      );
-  }
+  if (status === 'running') return <Spinner size="md" aria-label={label} />;
+  const modifier =
+    status === 'done'
+      ? ' lsr-token-plugin__step-icon--success'
+      : status === 'failed'
+        ? ' lsr-token-plugin__step-icon--danger'
+        : '';
+  return (
+    <span className={`lsr-token-plugin__step-icon${modifier}`} role="img" aria-label={label}>
+      {status === 'done' ? (
+        <CheckCircleIcon />
+      ) : status === 'failed' ? (
+        <ExclamationCircleIcon />
+      ) : (
+        <PendingIcon />
+      )}
+    </span>
+  );
 };
 
 export type RunProgressProps = {
@@ -93,17 +81,32 @@ export const RunProgress = ({
   const canRevert =
     !record.running &&
     (outcome.kind === 'succeeded' || (outcome.kind === 'failed' && outcome.tokenSaved !== 'no'));
+  const hasActions = !record.running || (outcome.kind === 'failed' && outcome.reviewAgain);
 
   return (
-    <div data-test={DataTest.rotationProgress}>
-      <List isPlain aria-label={t('Rotation steps')}>
+    <Flex
+      direction={{ default: 'column' }}
+      gap={{ default: 'gapMd' }}
+      data-test={DataTest.rotationProgress}
+    >
+      <Flex
+        component="ul"
+        direction={{ default: 'column' }}
+        gap={{ default: 'gapSm' }}
+        aria-label={t('Rotation steps')}
+      >
         {plan.steps.map((step, i) => {
           const s = state.steps[i];
           const status = s?.status ?? 'pending';
           const elapsed =
             s?.startedAt !== undefined ? formatDuration((s.endedAt ?? now) - s.startedAt, t) : '';
           return (
-            <ListItem key={step.id} data-test={DataTest.rotationStep} data-status={status}>
+            <FlexItem
+              component="li"
+              key={step.id}
+              data-test={DataTest.rotationStep}
+              data-status={status}
+            >
               <Flex
                 flexWrap={{ default: 'nowrap' }}
                 alignItems={{ default: 'alignItemsFlexStart' }}
@@ -129,10 +132,10 @@ export const RunProgress = ({
                   {status === 'failed' && <div>{t('The reason and what to do are below.')}</div>}
                 </FlexItem>
               </Flex>
-            </ListItem>
+            </FlexItem>
           );
         })}
-      </List>
+      </Flex>
 
       <div data-test={DataTest.rotationOutcome} aria-live="polite">
         {outcome.kind === 'running' && (
@@ -230,40 +233,42 @@ export const RunProgress = ({
         )}
       </div>
 
-      <Flex spaceItems={{ default: 'spaceItemsSm' }}>
-        {outcome.kind === 'failed' && outcome.canRetry && !record.running && (
-          <FlexItem>
-            <Button variant="primary" onClick={onRetry} data-test={DataTest.rotationRetry}>
-              {t('Retry from the failed step')}
-            </Button>
-          </FlexItem>
-        )}
-        {outcome.kind === 'failed' && outcome.reviewAgain && (
-          <FlexItem>
-            <Button
-              variant="primary"
-              onClick={onReviewAgain}
-              data-test={DataTest.rotationReviewAgain}
-            >
-              {t('Reload and review again')}
-            </Button>
-          </FlexItem>
-        )}
-        {canRevert && (
-          <FlexItem>
-            <Button variant="secondary" onClick={onRevert} data-test={DataTest.rotationRevert}>
-              {t('Revert to previous token')}
-            </Button>
-          </FlexItem>
-        )}
-        {!record.running && (
-          <FlexItem>
-            <Button variant="link" onClick={onDone} data-test={DataTest.rotationDone}>
-              {t('Done')}
-            </Button>
-          </FlexItem>
-        )}
-      </Flex>
+      {hasActions && (
+        <Flex spaceItems={{ default: 'spaceItemsSm' }}>
+          {outcome.kind === 'failed' && outcome.canRetry && !record.running && (
+            <FlexItem>
+              <Button variant="primary" onClick={onRetry} data-test={DataTest.rotationRetry}>
+                {t('Retry from the failed step')}
+              </Button>
+            </FlexItem>
+          )}
+          {outcome.kind === 'failed' && outcome.reviewAgain && (
+            <FlexItem>
+              <Button
+                variant="primary"
+                onClick={onReviewAgain}
+                data-test={DataTest.rotationReviewAgain}
+              >
+                {t('Reload and review again')}
+              </Button>
+            </FlexItem>
+          )}
+          {canRevert && (
+            <FlexItem>
+              <Button variant="secondary" onClick={onRevert} data-test={DataTest.rotationRevert}>
+                {t('Revert to previous token')}
+              </Button>
+            </FlexItem>
+          )}
+          {!record.running && (
+            <FlexItem>
+              <Button variant="link" onClick={onDone} data-test={DataTest.rotationDone}>
+                {t('Done')}
+              </Button>
+            </FlexItem>
+          )}
+        </Flex>
+      )}
       {canRevert && (
         <p>
           {t(
@@ -272,6 +277,6 @@ export const RunProgress = ({
           )}
         </p>
       )}
-    </div>
+    </Flex>
   );
 };
