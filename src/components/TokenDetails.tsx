@@ -4,6 +4,7 @@ import { Content, Flex, FlexItem, Spinner } from '@patternfly/react-core';
 import { useReporterApiUrl } from '../hooks/useReporterApiUrl';
 import { useSecretChangeNotice } from '../hooks/useSecretChangeNotice';
 import { useTokenSecret } from '../hooks/useTokenSecret';
+import { useRotationOf } from '../rotation/store';
 import type { ReporterInstance } from '../reporter/types';
 import { ApiAccess } from './ApiAccess';
 import { ChangeNotice } from './ChangeNotice';
@@ -23,10 +24,18 @@ export const TokenDetails = ({ instance }: TokenDetailsProps) => {
   const { t } = useTranslation('plugin__lsr-token-plugin');
   const state = useTokenSecret(instance);
   const secret = 'secret' in state ? state.secret : undefined;
-  const { change, dismiss } = useSecretChangeNotice(secret);
+  const token = state.kind === 'ready' ? state.token : undefined;
+  const run = useRotationOf(instance);
+  // This page's run wrote the token now in the Secret (it is running, or has saved it): the run
+  // reports that change itself. A rotation from another tab or user has no run here, or another token.
+  const ownChange =
+    run !== undefined &&
+    token !== undefined &&
+    token === run.newToken &&
+    (run.running || run.state.savedIn.length > 0);
+  const { change, dismiss } = useSecretChangeNotice(secret, ownChange);
   const apiUrl = useReporterApiUrl(instance.namespace);
   const [revealed, setRevealed] = useState(false);
-  const token = state.kind === 'ready' ? state.token : undefined;
 
   return (
     <Flex direction={{ default: 'column' }} gap={{ default: 'gapMd' }}>

@@ -660,4 +660,76 @@ describe('TokenPage: a rotation of this Reporter in the store', () => {
     expect(screen.queryByTestId('rotation-stand-in')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Rotate token…' })).toBeInTheDocument();
   });
+
+  describe('the change notice', () => {
+    const secretKey = 'ibm-ls-reporter/ibm-license-service-reporter-token';
+    const holding = (token: string): SecretKind => {
+      const s = fixtureSecret('ibm-license-service-reporter-token');
+      return {
+        ...s,
+        data: { token: Buffer.from(token).toString('base64') },
+        metadata: {
+          ...s.metadata,
+          resourceVersion: '5000000',
+          annotations: { [ROTATED_AT_ANNOTATION]: '2026-12-04T16:00:00Z' },
+        },
+      };
+    };
+    const rerenderPage = (view: ReturnType<typeof renderPage>) => {
+      view.rerender(
+        <MemoryRouter initialEntries={['/license-service-reporter/api-token']}>
+          <TokenPage />
+          <Location />
+        </MemoryRouter>,
+      );
+    };
+
+    it.each([
+      ['while the run patches the Secret', true, []],
+      [
+        'once the run has saved the token',
+        false,
+        [{ namespace: 'ibm-ls-reporter', name: 'ibm-license-service-reporter-token' }],
+      ],
+    ])("is not shown for this page's own run %s", async (_when, running, savedIn) => {
+      setRotation({ ...record(running), state: { ...record(running).state, savedIn } });
+      const view = renderPage();
+      await screen.findByTestId('rotation-stand-in');
+      cluster.secrets[secretKey] = holding('NewToken0123456789abcdefghij');
+      rerenderPage(view);
+      expect(screen.queryByTestId(DataTest.changeNotice)).not.toBeInTheDocument();
+    });
+
+    it('is shown for a rotation from another tab or user while this page has a run', async () => {
+      setRotation(record(true));
+      const view = renderPage();
+      await screen.findByTestId('rotation-stand-in');
+      cluster.secrets[secretKey] = holding('OtherTab0123456789abcdefghij');
+      rerenderPage(view);
+      expect(screen.getByTestId(DataTest.changeNotice)).toHaveTextContent(
+        'The token was rotated by this plugin',
+      );
+    });
+
+    it('is shown when a run that saved nothing finds its token written by someone else', async () => {
+      setRotation({
+        ...record(false),
+        state: {
+          ...record(false).state,
+          outcome: {
+            kind: 'failed',
+            stepId: 'patch',
+            tokenSaved: 'no',
+            canRetry: true,
+            reviewAgain: false,
+          },
+        },
+      });
+      const view = renderPage();
+      await screen.findByTestId('rotation-stand-in');
+      cluster.secrets[secretKey] = holding('NewToken0123456789abcdefghij');
+      rerenderPage(view);
+      expect(screen.getByTestId(DataTest.changeNotice)).toBeInTheDocument();
+    });
+  });
 });

@@ -6,9 +6,13 @@ import type { SecretKind } from '../reporter/types';
 /**
  * Follows the observed Secret and keeps the latest token change seen while the page is open,
  * until dismissed. The first observation is never a change. Callers key it by instance.
+ *
+ * `ownChange` says whether the Secret as observed now holds the token of this page's own rotation
+ * run: that change is the one the user just made here, and the run shows it, so it is no notice.
  */
 export const useSecretChangeNotice = (
   secret: SecretKind | undefined,
+  ownChange = false,
 ): { change: SecretChange | undefined; dismiss: () => void } => {
   // Only real observations count: while the Secret is missing, the last one seen is kept, so a
   // Secret deleted and created again is reported as such.
@@ -19,7 +23,7 @@ export const useSecretChangeNotice = (
     // Adjusting state while rendering: React re-renders at once with the new values.
     setObserved(current);
     const next = describeSecretChange(observed, current);
-    if (next) setChange(next);
+    if (next && !ownChange) setChange(next);
   }
   const dismiss = useCallback(() => {
     setChange(undefined);
