@@ -320,6 +320,20 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
     return screen.findByRole('dialog');
   };
 
+  /** The dialog's confirm button, once the access reviews have enabled it. */
+  const enabledConfirm = async (dialog: HTMLElement) => {
+    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
+    await waitFor(() => {
+      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
+    });
+    return confirm;
+  };
+
+  /** Enters the new token, opens the review and confirms it. */
+  const reviewAndConfirm = async (user: ReturnType<typeof userEvent.setup>) => {
+    await user.click(await enabledConfirm(await enterAndReview(user)));
+  };
+
   it('sends nothing before the explicit confirmation', async () => {
     const user = userEvent.setup();
     renderSection();
@@ -357,12 +371,7 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
   it('rotates, shows each step done, then what to run on other clusters (token hidden until revealed)', async () => {
     const user = userEvent.setup();
     renderSection();
-    const dialog = await enterAndReview(user);
-    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
-    await waitFor(() => {
-      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
-    });
-    await user.click(confirm);
+    await reviewAndConfirm(user);
     await screen.findByText('The token was rotated');
     const steps = screen.getAllByTestId(DataTest.rotationStep);
     expect(steps.map((s) => s.getAttribute('data-status'))).toEqual([
@@ -395,12 +404,7 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
     });
     const user = userEvent.setup();
     const view = renderSection();
-    const dialog = await enterAndReview(user);
-    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
-    await waitFor(() => {
-      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
-    });
-    await user.click(confirm);
+    await reviewAndConfirm(user);
     const outcome = await screen.findByText('The new token IS saved, but a later step failed');
     expect(outcome.closest('[data-test]')?.parentElement).toHaveTextContent(
       'ibm-ls-reporter/ibm-license-service-reporter-token, ibm-licensing/ibm-license-service-reporter-token',
@@ -416,12 +420,7 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
       view.rerender();
     });
     await user.click(screen.getByTestId(DataTest.rotationRevert));
-    const revert = await screen.findByRole('dialog');
-    const revertConfirm = within(revert).getByTestId(DataTest.rotationConfirm);
-    await waitFor(() => {
-      expect(revertConfirm).not.toHaveAttribute('aria-disabled', 'true');
-    });
-    await user.click(revertConfirm);
+    await user.click(await enabledConfirm(await screen.findByRole('dialog')));
     await screen.findByText('The previous token is back in use');
     expect(decodeToken(reporterSecret().data?.token ?? '')).toBe(OLD);
     expect(
@@ -452,12 +451,7 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
     });
     const user = userEvent.setup();
     renderSection();
-    const dialog = await enterAndReview(user);
-    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
-    await waitFor(() => {
-      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
-    });
-    await user.click(confirm);
+    await reviewAndConfirm(user);
     await screen.findByText('Not known whether the new token was saved');
     const outcome = screen.getByTestId(DataTest.rotationOutcome);
     expect(outcome).not.toHaveTextContent('Nothing changed');
@@ -478,12 +472,7 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
   it('says how long Revert stays available', async () => {
     const user = userEvent.setup();
     renderSection();
-    const dialog = await enterAndReview(user);
-    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
-    await waitFor(() => {
-      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
-    });
-    await user.click(confirm);
+    await reviewAndConfirm(user);
     await screen.findByText('The token was rotated');
     expect(screen.getByTestId(DataTest.rotationProgress)).toHaveTextContent(
       'Revert is available until you click Done, or until 10 minutes after you leave this page',
@@ -527,12 +516,7 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
   it('the Secret cannot be read right now: a warning, and the run stays in view', async () => {
     const user = userEvent.setup();
     const view = renderSection();
-    const dialog = await enterAndReview(user);
-    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
-    await waitFor(() => {
-      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
-    });
-    await user.click(confirm);
+    await reviewAndConfirm(user);
     await screen.findByText('The token was rotated');
     expect(screen.queryByTestId(DataTest.rotationSecretUnavailable)).not.toBeInTheDocument();
     // the page passes the last Secret it read
@@ -561,12 +545,7 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
     });
     const user = userEvent.setup();
     renderSection();
-    const dialog = await enterAndReview(user);
-    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
-    await waitFor(() => {
-      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
-    });
-    await user.click(confirm);
+    await reviewAndConfirm(user);
     await screen.findByText('Nothing changed: the current token is still in use');
     expect(screen.getByTestId(DataTest.rotationOutcome)).toHaveTextContent(
       'your user may not patch secrets "ibm-license-service-reporter-token" in namespace ibm-ls-reporter',
@@ -579,11 +558,7 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
   it('the Secret changed since the review: nothing written, and Reload and review again keeps the typed token', async () => {
     const user = userEvent.setup();
     const view = renderSection();
-    const dialog = await enterAndReview(user);
-    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
-    await waitFor(() => {
-      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
-    });
+    const confirm = await enabledConfirm(await enterAndReview(user));
     // someone edits the Secret after the plan was built, before the page's watch delivers it
     cluster.touch('ibm-ls-reporter', 'ibm-license-service-reporter-token');
     await user.click(confirm);
@@ -644,12 +619,7 @@ describe('RotationSection (SDK mocked, in-memory cluster)', () => {
       port: held,
     };
     const first = render(<RotationSection {...props} />);
-    const dialog = await enterAndReview(user);
-    const confirm = within(dialog).getByTestId(DataTest.rotationConfirm);
-    await waitFor(() => {
-      expect(confirm).not.toHaveAttribute('aria-disabled', 'true');
-    });
-    await user.click(confirm);
+    await reviewAndConfirm(user);
     await screen.findByText('Rotation in progress');
     const leave = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(leave);
