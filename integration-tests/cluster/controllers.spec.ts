@@ -9,7 +9,7 @@ import {
   openWatch,
   PODS,
   REPORTER_POD_SELECTOR,
-  startServer,
+  useServer,
   waitFor,
   type Loose,
 } from './test-utils';
@@ -17,15 +17,12 @@ import {
 let s: EmulatorServer;
 const READY_MS = 300;
 
-beforeAll(async () => {
-  s = await startServer();
-});
-afterAll(async () => {
-  await s.close();
-});
-beforeEach(async () => {
-  await s.control.reset('default', { podReadyDelayMs: READY_MS, podTerminationDelayMs: 100 });
-});
+useServer(
+  (server) => {
+    s = server;
+  },
+  { podReadyDelayMs: READY_MS, podTerminationDelayMs: 100 },
+);
 
 const isReady = (p: Loose): boolean =>
   (p.status?.conditions ?? []).some((c: Loose) => c.type === 'Ready' && c.status === 'True');

@@ -9,23 +9,20 @@ import {
   openWatch,
   PODS,
   SECRETS,
-  startServer,
   TOKEN_SECRET,
+  useServer,
   waitFor,
   watchStatus,
 } from './test-utils';
 
 let s: EmulatorServer;
 
-beforeAll(async () => {
-  s = await startServer();
-});
-afterAll(async () => {
-  await s.close();
-});
-beforeEach(async () => {
-  await s.control.reset('default', { podReadyDelayMs: 100, podTerminationDelayMs: 20 });
-});
+useServer(
+  (server) => {
+    s = server;
+  },
+  { podReadyDelayMs: 100, podTerminationDelayMs: 20 },
+);
 
 const TOKEN_PATH = `${SECRETS}/${TOKEN_SECRET}`;
 const patchToken = (value: string) =>

@@ -2,15 +2,12 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- API answers are asserted loosely with expect() */
 import type { EmulatorServer } from './harness';
 import { FIXTURE_NAMES } from './fixtures';
-import { call, REPORTERS, startServer, TOKEN_SECRET, type Loose } from './test-utils';
+import { call, REPORTERS, TOKEN_SECRET, useServer, type Loose } from './test-utils';
 
 let s: EmulatorServer;
 
-beforeAll(async () => {
-  s = await startServer();
-});
-afterAll(async () => {
-  await s.close();
+useServer((server) => {
+  s = server;
 });
 
 const names = (list: Loose): string[] =>

@@ -8,23 +8,20 @@ import {
   NS,
   PODS,
   SECRETS,
-  startServer,
   TOKEN_SECRET,
+  useServer,
   waitFor,
   type Loose,
 } from './test-utils';
 
 let s: EmulatorServer;
 
-beforeAll(async () => {
-  s = await startServer();
-});
-afterAll(async () => {
-  await s.close();
-});
-beforeEach(async () => {
-  await s.control.reset('default', { podReadyDelayMs: 100, podTerminationDelayMs: 20 });
-});
+useServer(
+  (server) => {
+    s = server;
+  },
+  { podReadyDelayMs: 100, podTerminationDelayMs: 20 },
+);
 
 const FIXTURE_TOKEN = 'T3g1MFg4bjdScGZxQ3BOUmVOUkRZNWNj';
 const TOKEN_PATH = `${SECRETS}/${TOKEN_SECRET}`;

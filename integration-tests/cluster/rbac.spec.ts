@@ -9,8 +9,8 @@ import {
   PODS,
   REPORTERS,
   SECRETS,
-  startServer,
   TOKEN_SECRET,
+  useServer,
   watchStatus,
   type CallResult,
   type Loose,
@@ -18,11 +18,8 @@ import {
 
 let s: EmulatorServer;
 
-beforeAll(async () => {
-  s = await startServer();
-});
-afterAll(async () => {
-  await s.close();
+useServer((server) => {
+  s = server;
 });
 
 type UserName = 'admin' | 'viewer' | 'outsider' | 'rotator-ns';

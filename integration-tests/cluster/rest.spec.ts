@@ -8,22 +8,19 @@ import {
   NS,
   PODS,
   SECRETS,
-  startServer,
   TOKEN_SECRET,
+  useServer,
   type Loose,
 } from './test-utils';
 
 let s: EmulatorServer;
 
-beforeAll(async () => {
-  s = await startServer();
-});
-afterAll(async () => {
-  await s.close();
-});
-beforeEach(async () => {
-  await s.control.reset('default', { podReadyDelayMs: 200, podTerminationDelayMs: 50 });
-});
+useServer(
+  (server) => {
+    s = server;
+  },
+  { podReadyDelayMs: 200, podTerminationDelayMs: 50 },
+);
 
 const names = (list: Loose): string[] =>
   (list.items as Loose[]).map((i) => i.metadata.name as string);

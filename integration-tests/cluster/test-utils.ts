@@ -2,7 +2,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- API answers are asserted loosely with expect() */
 import WebSocket from 'ws';
 import { startEmulatorServer, type EmulatorServer } from './harness';
-import type { EmulatorOptions } from './index';
+import type { EmulatorOptions, ResetOptions } from './index';
 
 export interface CallOptions {
   user?: string;
@@ -187,6 +187,26 @@ export async function waitFor<T>(
 
 export function startServer(opts: EmulatorOptions = {}): Promise<EmulatorServer> {
   return startEmulatorServer({ podReadyDelayMs: 200, podTerminationDelayMs: 50, ...opts });
+}
+
+/**
+ * One server for the whole spec file, handed to `use` before the first test and closed after the
+ * last; with `reset`, the default fixture is loaded with those options before each test.
+ */
+export function useServer(use: (s: EmulatorServer) => void, reset?: ResetOptions): void {
+  let server: EmulatorServer;
+  beforeAll(async () => {
+    server = await startServer();
+    use(server);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  if (reset) {
+    beforeEach(async () => {
+      await server.control.reset('default', reset);
+    });
+  }
 }
 
 export const NS = 'ibm-ls-reporter';
