@@ -46,3 +46,11 @@ export const review = async (page: Page) => {
 export const expectOutcome = async (page: Page, text: string | RegExp) => {
   await expect(page.getByTestId(DataTest.rotationOutcome)).toContainText(text, { timeout: 30_000 });
 };
+
+/** Opens the rotation section, enters `token`, reviews the plan and confirms it. */
+export const rotateTo = async (page: Page, token: string, query = '') => {
+  await openRotation(page, query);
+  await page.getByTestId(DataTest.rotationTokenInput).fill(token);
+  await review(page);
+  await page.getByTestId(DataTest.rotationConfirm).click();
+};

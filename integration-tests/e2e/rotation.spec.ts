@@ -7,7 +7,7 @@ import {
   secretPath,
   test,
 } from './fixtures';
-import { expectOutcome, isReady, openRotation, podsOf, review } from './rotation-helpers';
+import { expectOutcome, isReady, openRotation, podsOf, review, rotateTo } from './rotation-helpers';
 
 type Secret = {
   data?: Record<string, string>;
@@ -147,10 +147,7 @@ test.describe('rotation', () => {
       message: 'etcd is unavailable',
       times: 1,
     });
-    await openRotation(page);
-    await page.getByTestId(DataTest.rotationTokenInput).fill(TYPED_TOKEN);
-    await review(page);
-    await page.getByTestId(DataTest.rotationConfirm).click();
+    await rotateTo(page, TYPED_TOKEN);
     await expectOutcome(page, 'Nothing changed: the current token is still in use');
     await expect(page.getByTestId(DataTest.rotationStep).first()).toHaveAttribute(
       'data-status',
@@ -176,10 +173,7 @@ test.describe('rotation', () => {
       message: 'pods is forbidden: injected',
       times: 1,
     });
-    await openRotation(page);
-    await page.getByTestId(DataTest.rotationTokenInput).fill(TYPED_TOKEN);
-    await review(page);
-    await page.getByTestId(DataTest.rotationConfirm).click();
+    await rotateTo(page, TYPED_TOKEN);
     await expectOutcome(page, 'The new token IS saved, but a later step failed');
     expect(await tokenOf()).toBe(TYPED_TOKEN);
     await expect(page.getByTestId(DataTest.rotationOtherClusters)).toBeVisible();
@@ -212,10 +206,7 @@ test.describe('rotation', () => {
       message: 'injected failure',
       times: 1,
     });
-    await openRotation(page);
-    await page.getByTestId(DataTest.rotationTokenInput).fill(TYPED_TOKEN);
-    await review(page);
-    await page.getByTestId(DataTest.rotationConfirm).click();
+    await rotateTo(page, TYPED_TOKEN);
     await expectOutcome(page, 'The new token IS saved, but a later step failed');
     const steps = page.getByTestId(DataTest.rotationStep);
     await expect(steps.last()).toHaveAttribute('data-status', 'failed');
@@ -237,10 +228,7 @@ test.describe('rotation', () => {
     test.setTimeout(120_000);
     await emulator.reset('default', { podReadyDelayMs: 3000 });
     const before = await podsOf(request);
-    await openRotation(page);
-    await page.getByTestId(DataTest.rotationTokenInput).fill(TYPED_TOKEN);
-    await review(page);
-    await page.getByTestId(DataTest.rotationConfirm).click();
+    await rotateTo(page, TYPED_TOKEN);
     await expect(page.getByTestId(DataTest.rotationStep).nth(1)).toHaveAttribute(
       'data-status',
       'running',
