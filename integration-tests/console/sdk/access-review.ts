@@ -27,7 +27,8 @@ type SSAR = {
 /** Reviews are cached for the page's life, keyed by every attribute, as in the console. */
 const cache = new Map<string, Promise<SSAR>>();
 
-const review = (attrs: AccessReviewResourceAttributes): Promise<SSAR> => {
+/** The attributes with '' for each one left out, and the key that names them all. */
+const normalize = (attrs: AccessReviewResourceAttributes) => {
   const {
     group = '',
     resource = '',
@@ -37,6 +38,11 @@ const review = (attrs: AccessReviewResourceAttributes): Promise<SSAR> => {
     namespace = '',
   } = attrs;
   const key = [group, resource, subresource, verb, name, namespace].join('~');
+  return { group, resource, subresource, verb, name, namespace, key };
+};
+
+const review = (attrs: AccessReviewResourceAttributes): Promise<SSAR> => {
+  const { group, resource, subresource, verb, name, namespace, key } = normalize(attrs);
   const cached = cache.get(key);
   if (cached) {
     return cached;
@@ -69,16 +75,9 @@ export const checkAccess: typeof SDK.checkAccess = (resourceAttributes) =>
 
 /** [allowed, loading]. A review that fails reports allowed: the API call itself must handle 403. */
 export const useAccessReview: typeof SDK.useAccessReview = (resourceAttributes) => {
-  const {
-    group = '',
-    resource = '',
-    subresource = '',
-    verb = '',
-    name = '',
-    namespace = '',
-  } = resourceAttributes;
+  const { group, resource, subresource, verb, name, namespace, key } =
+    normalize(resourceAttributes);
   const [state, setState] = useState<{ key: string; allowed: boolean } | undefined>();
-  const key = [group, resource, subresource, verb, name, namespace].join('~');
   useEffect(() => {
     let live = true;
     review({ group, resource, subresource, verb: verb as SDK.K8sVerb, name, namespace }).then(
